@@ -23,7 +23,7 @@ final class W1ScalarChain {
     static void run(boolean quick) {
         int k = quick ? 2000 : 10000;
         String params = Emit.params("K", k, "x0", X0, "w", W, "b", B, "ops_per_step", 3, "step", "y = tanh(y*w + b)");
-        int warmup = quick ? 3 : 30;
+        int warmup = 1; // as peers.py: one untimed warm-up run, then one timed run per repeat
         for (DType dt : new DType[] {DType.FLOAT64, DType.FLOAT32}) {
             Variable x = new Variable(NdArray.full(dt, X0));
             Variable w = new Variable(NdArray.full(dt, W));
