@@ -13,6 +13,7 @@ final class Backprop {
     private static final AtomicInteger PASSES = new AtomicInteger();
 
     final boolean retainGrad;
+    private final boolean anomaly = Config.state().anomaly;
     private final int pass;
     private Function[] heap = new Function[16];
     private int size;
@@ -101,6 +102,9 @@ final class Backprop {
     void accumulate(Function f, Variable x, Variable gx) {
         if (gx == null) {
             return;
+        }
+        if (anomaly) {
+            Anomaly.backward(f, x, gx);
         }
         NdArray xd = x.data;
         if (xd != null && !gx.data.shape().equals(xd.shape())) {

@@ -37,6 +37,9 @@ public abstract class BinaryFunction extends Function {
         }
         Variable y = new Variable(forward(dataOf(x0), dataOf(x1)));
         Config.State st = Config.state();
+        if (st.anomaly) {
+            Anomaly.forward(this, new NdArray[] {y.data}, x0, x1);
+        }
         if (st.grad) {
             input0 = x0;
             input1 = x1;

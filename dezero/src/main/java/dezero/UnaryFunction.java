@@ -39,6 +39,9 @@ public abstract class UnaryFunction extends Function {
         }
         Variable y = new Variable(forward(dataOf(x)));
         Config.State st = Config.state();
+        if (st.anomaly) {
+            Anomaly.forward(this, new NdArray[] {y.data}, x);
+        }
         if (st.grad) {
             input = x;
             int g = x.generation;
