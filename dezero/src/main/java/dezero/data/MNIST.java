@@ -50,8 +50,9 @@ import java.util.zip.ZipException;
  * <p>Errors: missing files give a {@link FileNotFoundException} that names the files, the
  * directory and how to download them; a file that is not a valid IDX file of the expected kind
  * (wrong magic number, truncated, trailing bytes, corrupt gzip) or an image count that differs
- * from the label count gives an {@link IOException} naming the file. Nothing larger than the
- * file's actual content is allocated before the content is checked.
+ * from the label count gives an {@link IOException} naming the file. The sizes in a header are
+ * believed only once the file turned out to hold that many bytes, so a corrupt header cannot make
+ * the loader allocate more than the file's content.
  */
 public final class MNIST extends ArrayDataset {
     /** Where {@link #download(boolean)} fetches the gzip files from (a mirror of the original site). */
@@ -67,6 +68,7 @@ public final class MNIST extends ArrayDataset {
 
     private static final int CONNECT_TIMEOUT_MS = 30_000;
     private static final int READ_TIMEOUT_MS = 120_000;
+    private static final int CHUNK = 1 << 20;
 
     private MNIST(boolean train, NdArray data, NdArray label, Transform transform, Transform targetTransform) {
         super(train, data, label, transform, targetTransform);
@@ -127,18 +129,24 @@ public final class MNIST extends ArrayDataset {
 
     private static float[] toFloats(Idx idx) {
         float[] f = new float[idx.length];
-        byte[] b = idx.bytes;
-        for (int i = 0; i < f.length; i++) {
-            f[i] = b[i] & 0xFF;
+        int off = 0;
+        for (byte[] b : idx.chunks) {
+            for (int i = 0; i < b.length; i++) {
+                f[off + i] = b[i] & 0xFF;
+            }
+            off += b.length;
         }
         return f;
     }
 
     private static long[] toLongs(Idx idx) {
         long[] l = new long[idx.length];
-        byte[] b = idx.bytes;
-        for (int i = 0; i < l.length; i++) {
-            l[i] = b[i] & 0xFF;
+        int off = 0;
+        for (byte[] b : idx.chunks) {
+            for (int i = 0; i < b.length; i++) {
+                l[off + i] = b[i] & 0xFF;
+            }
+            off += b.length;
         }
         return l;
     }
@@ -268,15 +276,15 @@ public final class MNIST extends ArrayDataset {
 
     // ------------------------------------------------------------------ IDX reading
 
-    /** An IDX file's dimensions and its unsigned-byte payload ({@code length} bytes of {@code bytes}). */
+    /** An IDX file's dimensions and its unsigned-byte payload of {@code length} bytes, in chunks. */
     static final class Idx {
         final int[] dims;
-        final byte[] bytes;
+        final List<byte[]> chunks;
         final int length;
 
-        Idx(int[] dims, byte[] bytes, int length) {
+        Idx(int[] dims, List<byte[]> chunks, int length) {
             this.dims = dims;
-            this.bytes = bytes;
+            this.chunks = chunks;
             this.length = length;
         }
     }
@@ -349,15 +357,16 @@ public final class MNIST extends ArrayDataset {
                             + ": its header declares " + declared + " but it holds " + available + " bytes");
                 }
             }
-            byte[] data = readPayload(in, (int) payload);
-            int extra = countRest(in);
-            if (data.length < payload || extra > 0) {
-                long held = data.length < payload ? data.length : payload + extra;
-                throw new IOException("MNIST: " + file + (data.length < payload ? " is truncated" : " is too long")
+            List<byte[]> data = new ArrayList<>();
+            int got = readPayload(in, (int) payload, data);
+            int extra = got < payload ? 0 : countRest(in);
+            if (got < payload || extra > 0) {
+                long held = got < payload ? got : payload + extra;
+                throw new IOException("MNIST: " + file + (got < payload ? " is truncated" : " is too long")
                         + ": its header declares " + declared + " but it holds " + held
                         + (extra == Integer.MAX_VALUE ? " or more" : "") + " bytes");
             }
-            return new Idx(dims, data, (int) payload);
+            return new Idx(dims, data, got);
         } catch (ZipException | EOFException e) {
             throw new IOException("MNIST: " + file + " holds corrupt or truncated gzip data: " + e.getMessage(), e);
         }
@@ -371,24 +380,25 @@ public final class MNIST extends ArrayDataset {
     }
 
     /**
-     * Up to {@code expected} bytes of {@code in}: the buffer grows with what actually arrives (at
-     * most doubling), so a header that declares more than the file holds allocates no more than
-     * twice the real content.
+     * Reads up to {@code expected} bytes of {@code in} into {@code chunks} of at most 1 MiB each
+     * and returns how many arrived. Chunks are allocated only as data arrives, so a header that
+     * declares more than the file holds costs no more memory than the file's real content.
      */
-    private static byte[] readPayload(InputStream in, int expected) throws IOException {
-        byte[] buf = new byte[Math.min(expected, 1 << 20)];
-        int n = 0;
-        while (n < expected) {
-            if (n == buf.length) {
-                buf = Arrays.copyOf(buf, (int) Math.min(expected, 2L * buf.length));
-            }
-            int r = in.read(buf, n, buf.length - n);
-            if (r < 0) {
+    private static int readPayload(InputStream in, int expected, List<byte[]> chunks) throws IOException {
+        int total = 0;
+        while (total < expected) {
+            byte[] chunk = new byte[Math.min(expected - total, CHUNK)];
+            int n = in.readNBytes(chunk, 0, chunk.length);
+            total += n;
+            if (n < chunk.length) {
+                if (n > 0) {
+                    chunks.add(Arrays.copyOf(chunk, n));
+                }
                 break;
             }
-            n += r;
+            chunks.add(chunk);
         }
-        return n == buf.length ? buf : Arrays.copyOf(buf, n);
+        return total;
     }
 
     /** The number of bytes left in {@code in} (capped at {@code Integer.MAX_VALUE}). */
