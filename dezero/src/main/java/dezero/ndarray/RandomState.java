@@ -421,26 +421,7 @@ public final class RandomState {
             throw new IllegalArgumentException("permutation: the array must be at least 1-dimensional, got shape "
                     + a.shape());
         }
-        int n = a.dim(0);
-        long[] idx = permutation(n).longData;
-        NdArray c = a.contiguous();
-        int row = n == 0 ? 0 : a.size() / n;
-        NdArray out = NdArray.allocate(a.dtype(), a.shape());
-        for (int i = 0; i < n; i++) {
-            int from = c.offset + (int) idx[i] * row;
-            int to = i * row;
-            switch (a.dtype()) {
-                case FLOAT64:
-                    System.arraycopy(c.doubleData, from, out.doubleData, to, row);
-                    break;
-                case FLOAT32:
-                    System.arraycopy(c.floatData, from, out.floatData, to, row);
-                    break;
-                default:
-                    System.arraycopy(c.longData, from, out.longData, to, row);
-            }
-        }
-        return out;
+        return a.take(permutation(a.dim(0)), 0);
     }
 
     // ------------------------------------------------------------------ choice
