@@ -133,14 +133,15 @@ public final class DiffChecks {
         double[] e = expected.astype(DType.FLOAT64).toDoubleArray();
         double[] a = actual.astype(DType.FLOAT64).toDoubleArray();
         StringBuilder sb = new StringBuilder();
-        int bad = 0;
+        int count = 0;
         for (int i = 0; i < e.length; i++) {
             if (!(Math.abs(e[i] - a[i]) <= atol + rtol * Math.abs(e[i]))) {
-                if (bad++ < 5) {
+                if (count++ < 5) {
                     sb.append(" [").append(i).append("] expected ").append(e[i]).append(" got ").append(a[i]);
                 }
             }
         }
+        int bad = count;
         assertTrue(bad == 0, () -> what + ": " + bad + " of " + e.length + " differ:" + sb + " (expected "
                 + Arrays.toString(Arrays.copyOf(e, Math.min(e.length, 8))) + "...)");
     }
