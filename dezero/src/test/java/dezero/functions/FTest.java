@@ -1,5 +1,6 @@
 package dezero.functions;
 
+import static dezero.testutil.DiffChecks.as;
 import static dezero.testutil.DiffChecks.assertClose;
 import static dezero.testutil.DiffChecks.checkAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -99,17 +100,19 @@ class FTest {
         Variable gamma = new Variable(c.get("gamma"));
         Variable beta = new Variable(c.get("beta"));
         Variable x = new Variable(c.get("x"));
-        checkAll(v -> F.batchNorm(v, gamma, beta, new Variable(c.get("mean")), new Variable(c.get("var")), 0.9, 2e-5),
-                c.get("x"), 604);
-        checkAll(v -> F.batchNorm(x, v, beta, new Variable(c.get("mean")), new Variable(c.get("var")), 0.9, 2e-5),
-                c.get("gamma"), 605);
-        checkAll(v -> F.batchNorm(x, gamma, v, new Variable(c.get("mean")), new Variable(c.get("var")), 0.9, 2e-5),
-                c.get("beta"), 606);
-        checkAll(v -> F.batchNorm(v, gamma, beta, new Variable(c.get("mean")), new Variable(c.get("var")), 0.9, 2e-5),
-                c.get("x4"), 607);
+        checkAll(v -> bn(v, as(gamma, v), as(beta, v), c), c.get("x"), 604);
+        checkAll(v -> bn(as(x, v), v, as(beta, v), c), c.get("gamma"), 605);
+        checkAll(v -> bn(as(x, v), as(gamma, v), v, c), c.get("beta"), 606);
+        checkAll(v -> bn(v, as(gamma, v), as(beta, v), c), c.get("x4"), 607);
         try (Config.Scope t = Config.testMode()) {
-            checkAll(v -> F.batchNorm(v, gamma, beta, new Variable(c.get("mean")), new Variable(c.get("var")), 0.9,
-                    2e-5), c.get("x"), 608);
+            checkAll(v -> bn(v, as(gamma, v), as(beta, v), c), c.get("x"), 608);
         }
+    }
+
+    /** Batch norm with fresh running statistics (in v's dtype) from the fixture. */
+    private static Variable bn(Variable v, Variable gamma, Variable beta, Map<String, NdArray> c) {
+        Variable mean = as(new Variable(c.get("mean")), v);
+        Variable var = as(new Variable(c.get("var")), v);
+        return F.batchNorm(v, gamma, beta, mean, var, 0.9, 2e-5);
     }
 }

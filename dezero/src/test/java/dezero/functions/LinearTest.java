@@ -1,5 +1,6 @@
 package dezero.functions;
 
+import static dezero.testutil.DiffChecks.as;
 import static dezero.testutil.DiffChecks.assertClose;
 import static dezero.testutil.DiffChecks.checkAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -20,10 +21,10 @@ class LinearTest {
         Variable b = new Variable(c.get("b"));
         assertClose(c.get("y"), F.linear(x, w, b).data(), "linear");
         assertClose(c.get("ynob"), F.linear(x, w, null).data(), "linear without bias");
-        checkAll(v -> F.linear(v, w, b), c.get("x"), 401);
-        checkAll(v -> F.linear(x, v, b), c.get("w"), 402);
-        checkAll(v -> F.linear(x, w, v), c.get("b"), 403);
-        checkAll(v -> F.linear(x, v, null), c.get("w"), 404);
+        checkAll(v -> F.linear(v, as(w, v), as(b, v)), c.get("x"), 401);
+        checkAll(v -> F.linear(as(x, v), v, as(b, v)), c.get("w"), 402);
+        checkAll(v -> F.linear(as(x, v), as(w, v), v), c.get("b"), 403);
+        checkAll(v -> F.linear(as(x, v), v, null), c.get("w"), 404);
         checkAll(v -> F.linear(v, v.transpose(), null), c.get("x"), 405);
     }
 

@@ -32,6 +32,18 @@ public final class DiffChecks {
         float32(f, x);
     }
 
+    /**
+     * {@code c} in the floating dtype of {@code v} (int64 stays int64), for functions of several
+     * inputs: {@code v -> F.mul(v, as(w, v))} checks in float32 end to end.
+     */
+    public static Variable as(Variable c, Variable v) {
+        DType t = c.dtype();
+        if (t == DType.INT64 || t == v.dtype()) {
+            return c;
+        }
+        return new Variable(c.data().astype(v.dtype()));
+    }
+
     /** Normal random numbers of the given shape (float64). */
     public static NdArray randn(Random rnd, int... dims) {
         int n = 1;
