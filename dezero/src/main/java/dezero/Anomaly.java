@@ -31,8 +31,10 @@ final class Anomaly {
                 if (in.length() > 0) {
                     in.append(')');
                 }
-                throw new ArithmeticException("detectAnomaly: " + f.name() + ".forward produced NaN in output " + i
-                        + " of shape " + outs[i].shape() + in);
+                Function b = Config.state().anomalyBackward;
+                String where = b == null ? f.name() + ".forward produced NaN in output " + i
+                        : b.name() + ".backward produced NaN (in " + f.name() + ", output " + i + ")";
+                throw new ArithmeticException("detectAnomaly: " + where + " of shape " + outs[i].shape() + in);
             }
         }
     }

@@ -91,10 +91,15 @@ final class Backprop {
             first.mark = pass;
             push(first);
             while (size > 0) {
-                pop().backwardStep(this);
+                Function f = pop();
+                if (anomaly) {
+                    st.anomalyBackward = f;
+                }
+                f.backwardStep(this);
             }
         } finally {
             st.grad = old;
+            st.anomalyBackward = null;
         }
     }
 

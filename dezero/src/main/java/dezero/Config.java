@@ -25,6 +25,8 @@ public final class Config {
         boolean inJvp;
         /** NaN checks of {@link #detectAnomaly()}. */
         boolean anomaly;
+        /** With {@link #anomaly}: the function whose backward is running, if any. */
+        Function anomalyBackward;
     }
 
     private static final ThreadLocal<State> STATE = ThreadLocal.withInitial(State::new);
