@@ -21,6 +21,7 @@ public final class Bench {
     /** The workloads by name, in order. Each takes the quick flag. */
     static Map<String, java.util.function.Consumer<Boolean>> workloads() {
         Map<String, java.util.function.Consumer<Boolean>> m = new LinkedHashMap<>();
+        m.put("W1", W1ScalarChain::run);
         m.put("W3", W3Elementwise::run);
         return m;
     }
