@@ -12,17 +12,18 @@ import java.math.RoundingMode;
  * and the C library's {@code log} differs between platforms in the last bit now and then. A
  * correctly rounded log is the one definition every good libm agrees with almost always (glibc's
  * {@code log} rounds about 1 argument in 1200 the other way), so {@link RandomState} reproduces
- * NumPy's Gaussian stream to the bit except on those rare draws. {@link Math#log} is only
- * specified to within one ulp and differs from this more often.
+ * NumPy's Gaussian stream to the bit except on those rare draws, and gives the same numbers on
+ * every JVM. {@link Math#log} is only specified to within one ulp; its last bit may depend on the
+ * JVM and the hardware.
  *
  * <p>Method (Ziv's strategy). Write {@code x = 2^e m} with {@code m} in {@code [sqrt(1/2),
  * sqrt(2))} and pick {@code c = 1 + j/256} nearest to {@code m}; with {@code r}, the double
  * nearest {@code 1/c}, {@code ln x = e ln 2 - ln r + ln(1 + t)} where {@code t = m r - 1} is
- * computed exactly as a sum of two doubles (|t| &lt; 2^-8.4). {@code ln r} (a table made at class
+ * computed exactly as a sum of two doubles (|t| &lt; 2^-8.5). {@code ln r} (a table made at class
  * initialisation) and {@code ln 2} are known to about 106 bits; {@code ln(1 + t)} is summed from
  * its Taylor series with the leading terms in double-double arithmetic. The result, good to about
- * 2^-69 relative, decides the rounding unless it lies within 2^-66 (relative) of a midpoint
- * between two doubles; then (a few times in ten thousand calls) the logarithm is recomputed with
+ * 2^-69 relative, decides the rounding unless it lies within 2^-68 (relative) of a midpoint
+ * between two doubles; then (about 4 calls in 100,000) the logarithm is recomputed with
  * {@link BigDecimal} at increasing precision until the rounding is certain.
  */
 final class CorrectlyRoundedLog {

@@ -134,16 +134,17 @@ public final class Npy {
 
     /**
      * {@code np.load} of an {@code .npz} archive: every entry, in the archive's order, keyed by its
-     * name without the {@code .npy} suffix. Each entry's CRC and size are checked. Either all
-     * arrays load or an exception is thrown.
+     * name without the {@code .npy} suffix. Each entry's CRC and size are checked (the CRC covers
+     * an entry's bytes, not its name). Either all arrays load or an exception is thrown.
      */
     public static Map<String, NdArray> loadNpz(Path path) throws IOException {
         long fileSize = Files.size(path);
         String name = path.toString();
         Map<String, NdArray> out = new LinkedHashMap<>();
+        java.io.File file = path.toFile(); // ZipFile needs the default file system
         ZipFile zip;
         try {
-            zip = new ZipFile(path.toFile());
+            zip = new ZipFile(file);
         } catch (FileNotFoundException | FileSystemException e) {
             throw e; // not there, or not readable: not a format problem
         } catch (IOException | RuntimeException e) { // ZipException, or EOFException from a damaged end record

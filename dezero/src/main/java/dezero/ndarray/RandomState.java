@@ -1,5 +1,6 @@
 package dezero.ndarray;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
@@ -344,7 +345,7 @@ public final class RandomState {
         }
         long rng = high - 1 - low; // unsigned, in [0, 2^64 - 2]
         if (rng == 0) {
-            java.util.Arrays.fill(out, low);
+            Arrays.fill(out, low);
         } else if (Long.compareUnsigned(rng, 0xFFFFFFFFL) <= 0) {
             if (rng == 0xFFFFFFFFL) {
                 for (int i = 0; i < out.length; i++) {
@@ -421,26 +422,7 @@ public final class RandomState {
             throw new IllegalArgumentException("permutation: the array must be at least 1-dimensional, got shape "
                     + a.shape());
         }
-        int n = a.dim(0);
-        long[] idx = permutation(n).longData;
-        NdArray c = a.contiguous();
-        int row = n == 0 ? 0 : a.size() / n;
-        NdArray out = NdArray.allocate(a.dtype(), a.shape());
-        for (int i = 0; i < n; i++) {
-            int from = c.offset + (int) idx[i] * row;
-            int to = i * row;
-            switch (a.dtype()) {
-                case FLOAT64:
-                    System.arraycopy(c.doubleData, from, out.doubleData, to, row);
-                    break;
-                case FLOAT32:
-                    System.arraycopy(c.floatData, from, out.floatData, to, row);
-                    break;
-                default:
-                    System.arraycopy(c.longData, from, out.longData, to, row);
-            }
-        }
-        return out;
+        return a.take(permutation(a.dim(0)), 0);
     }
 
     // ------------------------------------------------------------------ choice
@@ -488,7 +470,7 @@ public final class RandomState {
         }
         if (p == null) {
             long[] perm = permutation(a).longData;
-            return NdArray.wrap(java.util.Arrays.copyOf(perm, size), s);
+            return NdArray.wrap(Arrays.copyOf(perm, size), s);
         }
         int positive = 0;
         for (double v : p) {
@@ -512,7 +494,7 @@ public final class RandomState {
             }
             double[] cdf = normalizedCdf(q);
             // The distinct new indices in order of first appearance (np.unique with return_index, re-sorted).
-            java.util.Arrays.fill(seen, false);
+            Arrays.fill(seen, false);
             int end = taken;
             for (double u : x) {
                 int k = searchRight(cdf, u);
