@@ -1,0 +1,319 @@
+package dezero;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dezero.ndarray.DType;
+import dezero.ndarray.NdArray;
+import dezero.ndarray.Shape;
+import java.lang.ref.WeakReference;
+import org.junit.jupiter.api.Test;
+
+/** The Variable and the backward engine. */
+class VariableTest {
+    private static Variable scalar(double v) {
+        return new Variable(NdArray.of(v));
+    }
+
+    private static double item(Variable v) {
+        return v.data().item();
+    }
+
+    /** A user-defined function, as the book writes them. */
+    static final class Square extends UnaryFunction {
+        @Override
+        protected NdArray forward(NdArray x) {
+            return x.square();
+        }
+
+        @Override
+        protected Variable backward(Variable gy) {
+            return input().mul(2.0).mul(gy);
+        }
+
+        @Override
+        protected Variable jvp(Variable x, Variable y, Variable dx) {
+            return x.mul(2.0).mul(dx);
+        }
+    }
+
+    /** A function with two outputs, through the general base: (x + y, x * y). */
+    static final class SumAndProduct extends Function {
+        @Override
+        protected NdArray[] forward(NdArray... xs) {
+            return new NdArray[] {xs[0].add(xs[1]), xs[0].mul(xs[1])};
+        }
+
+        @Override
+        protected Variable[] backward(Variable... gys) {
+            Variable x = input(0);
+            Variable y = input(1);
+            return new Variable[] {gys[0].add(gys[1].mul(y)), gys[0].add(gys[1].mul(x))};
+        }
+    }
+
+    @Test
+    void accessorsAndPrinting() {
+        Variable x = new Variable(NdArray.of(new double[][] {{1, 2, 3}, {4, 5, 6}}), "x");
+        assertEquals("x", x.name());
+        assertEquals(Shape.of(2, 3), x.shape());
+        assertEquals(2, x.ndim());
+        assertEquals(6, x.size());
+        assertEquals(2, x.len());
+        assertEquals(DType.FLOAT64, x.dtype());
+        assertEquals("variable([[1. 2. 3.]\n          [4. 5. 6.]])", x.toString());
+        assertEquals("variable(null)", new Variable(null).toString());
+        assertThrows(IllegalArgumentException.class, () -> scalar(1).len());
+        x.setData(NdArray.of(2.0));
+        assertEquals("variable(2.0)", x.toString());
+    }
+
+    @Test
+    void leavesHaveNoCreatorAndOutputsKnowTheirs() {
+        Variable x = scalar(2);
+        Variable y = new Square().apply(x);
+        assertNull(x.creator());
+        assertEquals(0, x.generation());
+        assertEquals("Square", y.creator().name());
+        assertEquals(1, y.generation());
+        assertEquals(java.util.List.of(x), y.creator().inputs());
+        assertEquals(java.util.List.of(y), y.creator().outputs());
+    }
+
+    @Test
+    void backwardSeedsWithOnesAndKeepsOnlyLeafGradients() {
+        Variable x0 = scalar(1);
+        Variable x1 = scalar(1);
+        Variable t = x0.add(x1);
+        Variable y = x0.add(t);
+        y.backward();
+        assertNull(y.grad());
+        assertNull(t.grad());
+        assertEquals(2.0, item(x0.grad()));
+        assertEquals(1.0, item(x1.grad()));
+    }
+
+    @Test
+    void retainGradKeepsIntermediateGradients() {
+        Variable x0 = scalar(1);
+        Variable x1 = scalar(1);
+        Variable t = x0.add(x1);
+        Variable y = x0.add(t);
+        y.backward(Backward.RETAIN_GRAD);
+        assertEquals(1.0, item(y.grad()));
+        assertEquals(1.0, item(t.grad()));
+    }
+
+    @Test
+    void givenSeedIsUsed() {
+        Variable x = scalar(3);
+        Variable y = new Square().apply(x);
+        y.setGrad(new Variable(NdArray.of(10.0)));
+        y.backward();
+        assertEquals(60.0, item(x.grad()));
+    }
+
+    @Test
+    void gradientsAccumulateUntilCleared() {
+        Variable x = scalar(3);
+        x.add(x).backward();
+        assertEquals(2.0, item(x.grad()));
+        x.add(x).add(x).backward();
+        assertEquals(5.0, item(x.grad()));
+        x.clearGrad();
+        x.add(x).add(x).backward();
+        assertEquals(3.0, item(x.grad()));
+    }
+
+    @Test
+    void diamondGraphProcessesEachFunctionOnceInGenerationOrder() {
+        // step 16: a = x^2, y = a^2 + a^2 -> dy/dx = 16 x^3
+        Variable x = scalar(2);
+        Variable a = new Square().apply(x);
+        Variable y = new Square().apply(a).add(new Square().apply(a));
+        y.backward();
+        assertEquals(32.0, item(y));
+        assertEquals(64.0, item(x.grad()));
+    }
+
+    @Test
+    void generalFunctionWithTwoOutputs() {
+        Variable x = scalar(3);
+        Variable y = scalar(4);
+        Variable[] out = new SumAndProduct().apply(x, y);
+        assertEquals(7.0, item(out[0]));
+        assertEquals(12.0, item(out[1]));
+        out[0].mul(out[1]).backward(); // d/dx (x+y)xy = xy + (x+y)y = 12 + 28
+        assertEquals(40.0, item(x.grad()));
+        assertEquals(33.0, item(y.grad()));
+        Variable x2 = scalar(3);
+        Variable[] only = new SumAndProduct().apply(x2, scalar(4));
+        only[1].backward(); // the unused first output contributes zeros
+        assertEquals(4.0, item(x2.grad()));
+    }
+
+    @Test
+    void aFunctionInstanceIsAppliedOnce() {
+        Square f = new Square();
+        f.apply(scalar(1));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> f.apply(scalar(2)));
+        assertTrue(e.getMessage().contains("Square"), e.getMessage());
+    }
+
+    @Test
+    void backwardRejectsAGradientOfTheWrongShape() {
+        UnaryFunction bad = new UnaryFunction() {
+            @Override
+            protected NdArray forward(NdArray x) {
+                return x.sum();
+            }
+
+            @Override
+            protected Variable backward(Variable gy) {
+                return gy;
+            }
+        };
+        Variable x = new Variable(NdArray.ones(3));
+        Variable y = bad.apply(x);
+        IllegalStateException e = assertThrows(IllegalStateException.class, y::backward);
+        assertTrue(e.getMessage().contains("(3,)"), e.getMessage());
+    }
+
+    @Test
+    void inputWithoutDataIsAnError() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new Variable(null, "W").add(scalar(1)));
+        assertTrue(e.getMessage().contains("'W'"), e.getMessage());
+    }
+
+    @Test
+    void createGraphMakesTheGradientDifferentiable() {
+        // step 33: f = x^4 - 2x^2, f' = 4x^3 - 4x, f'' = 12x^2 - 4
+        Variable x = scalar(2);
+        Variable y = x.pow(4).sub(x.pow(2).mul(2));
+        y.backward(Backward.CREATE_GRAPH);
+        Variable gx = x.grad();
+        assertEquals(24.0, item(gx));
+        assertNotNull(gx.creator(), "the gradient has a graph");
+        x.clearGrad();
+        gx.backward();
+        assertEquals(44.0, item(x.grad()));
+    }
+
+    @Test
+    void withoutCreateGraphTheGradientHasNoCreator() {
+        Variable x = scalar(2);
+        x.pow(3).backward();
+        assertNull(x.grad().creator());
+    }
+
+    @Test
+    void noGradRecordsNothing() {
+        Variable x = scalar(2);
+        Variable y;
+        try (Config.Scope g = Config.noGrad()) {
+            assertTrue(!Config.isGradEnabled());
+            y = new Square().apply(x);
+        }
+        assertTrue(Config.isGradEnabled());
+        assertNull(y.creator());
+        assertEquals(4.0, item(y));
+        y.backward();
+        assertNull(x.grad());
+    }
+
+    @Test
+    void unchainBackwardCutsTheGraphBehind() {
+        Variable x = scalar(2);
+        Variable a = x.mul(3.0);
+        Variable b = a.add(1.0);
+        Variable y = b.mul(b);
+        y.unchainBackward();
+        assertNotNull(y.creator());
+        assertNull(b.creator());
+        assertNull(a.creator());
+        y.backward();
+        assertEquals(14.0, item(b.grad()));
+        assertNull(x.grad());
+        Variable z = scalar(5).mul(2.0);
+        z.unchain();
+        assertNull(z.creator());
+    }
+
+    @Test
+    void functionsHoldTheirOutputsWeakly() {
+        Variable x = scalar(2);
+        Variable y = new Square().apply(x);
+        Function f = y.creator();
+        WeakReference<Variable> ref = new WeakReference<>(y);
+        y = null;
+        for (int i = 0; i < 50 && ref.get() != null; i++) {
+            System.gc();
+        }
+        assertNull(ref.get(), "the output is collected once the user drops it");
+        assertTrue(f.outputs().isEmpty());
+    }
+
+    @Test
+    void droppedGraphsAreCollected() {
+        // step 17: a graph the user no longer references is freed (no reference cycle keeps it)
+        Variable x = new Variable(NdArray.zeros(1000));
+        WeakReference<Function> creator = null;
+        for (int i = 0; i < 10; i++) {
+            Variable y = new Square().apply(new Square().apply(x));
+            creator = new WeakReference<>(y.creator());
+        }
+        for (int i = 0; i < 50 && creator.get() != null; i++) {
+            System.gc();
+        }
+        assertNull(creator.get());
+    }
+
+    @Test
+    void aMillionFunctionChainBackpropagatesWithoutRecursion() {
+        Variable x = scalar(1);
+        Variable y = x;
+        for (int i = 0; i < 1_000_000; i++) {
+            y = y.add(0.0);
+        }
+        y.backward();
+        assertEquals(1.0, item(x.grad()));
+        assertEquals(1_000_000, y.generation());
+    }
+
+    @Test
+    void gradientsOfFloat32StayFloat32() {
+        Variable x = new Variable(NdArray.of(0.5f));
+        Variable y = x.mul(x).add(1.0).mul(3.0);
+        y.backward();
+        assertEquals(DType.FLOAT32, y.dtype());
+        assertEquals(DType.FLOAT32, x.grad().dtype());
+        assertEquals(3.0f, (float) x.grad().data().item());
+    }
+
+    @Test
+    void gradientIsAVariableSharedWithoutCopy() {
+        Variable x = scalar(3);
+        Variable y = x.add(1.0);
+        y.backward();
+        assertSame(NdArray.class, x.grad().data().getClass());
+        assertEquals("variable(1.0)", x.grad().toString());
+    }
+
+    @Test
+    void parameterIsAVariable() {
+        Parameter p = new Parameter(NdArray.of(2.0), "W");
+        Variable y = p.mul(p);
+        y.backward();
+        assertEquals(4.0, item(p.grad()));
+        assertEquals("W", p.name());
+        Parameter later = new Parameter(null);
+        assertNull(later.data());
+        later.setData(NdArray.ones(2));
+        assertEquals(Shape.of(2), later.shape());
+    }
+}
