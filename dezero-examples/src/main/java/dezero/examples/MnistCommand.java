@@ -3,7 +3,10 @@ package dezero.examples;
 import dezero.data.MNIST;
 import java.io.FileNotFoundException;
 import java.nio.file.Path;
+import java.io.IOException;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -16,7 +19,8 @@ import picocli.CommandLine.Option;
         defaultValueProvider = TrainOptions.Defaults.class,
         description = {"Trains an MLP on MNIST (60,000 training and 10,000 test images of 28x28 pixels) read from"
                 + " the IDX files (gzip or not) in --data DIR, or downloaded with --download.",
-            "Writes <out>/mnist-loss.png (loss and accuracy per epoch, training and test)."})
+            "Writes <out>/mnist-loss.png (loss and accuracy per epoch, training and test) and"
+                + " <out>/mnist-predictions.png (test images with the predicted digits)."})
 final class MnistCommand extends TrainOptions {
     @Option(names = "--data", paramLabel = "DIR",
             description = "The directory with train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte,"
@@ -52,11 +56,20 @@ final class MnistCommand extends TrainOptions {
             MNIST.download(url, data, false);
         }
         try {
-            return new Trainer.Data(MNIST.load(data, true), MNIST.load(data, false), 10, null);
+            return new Trainer.Data(MNIST.load(data, true), MNIST.load(data, false), 10);
         } catch (FileNotFoundException e) {
-            throw new Main.UserError(e.getMessage() + (download ? "" : "\nTo fetch them: dezero train mnist --download"
-                    + (data.equals(MNIST.defaultCacheDir()) ? "" : " --data " + data)
-                    + " (or --url URL for another mirror)"), e);
+            String hint = download || data.toAbsolutePath().equals(MNIST.defaultCacheDir().toAbsolutePath()) ? ""
+                    : "\nTo download them into " + data + ": dezero train mnist --download --data " + data;
+            throw new Main.UserError(e.getMessage() + hint, e);
         }
+    }
+
+    @Override
+    void extraPlots(Trainer trainer, List<Path> written) throws IOException {
+        Path p = out.resolve("mnist-predictions.png");
+        Plots.predictions(trainer.model(), trainer.data().test(), 28, 50,
+                String.format(Locale.ROOT, "MNIST: predictions on the first 50 test images (test accuracy %.1f %%)",
+                        100 * trainer.history().lastTestAcc()), p);
+        written.add(p);
     }
 }

@@ -246,6 +246,79 @@ final class Plots {
         writePng(img, file);
     }
 
+    /**
+     * The first {@code count} examples of an image dataset as a grid of greyscale pictures, each with
+     * the predicted class above it: green when right, red (with the true class) when wrong.
+     *
+     * @param side the images are {@code side x side} pixels (the example's {@code side * side} values)
+     */
+    static void predictions(Layer model, Dataset ds, int side, int count, String title, Path file)
+            throws IOException {
+        int n = Math.min(count, ds.size());
+        int[] idx = new int[n];
+        Arrays.setAll(idx, i -> i);
+        Batch b = ds.batch(idx);
+        DType dtype = model.params().get(0).data().dtype();
+        long[] pred;
+        try (Config.Scope g = Config.noGrad(); Config.Scope t = Config.testMode()) {
+            pred = model.apply(new Variable(b.x().astype(dtype))).data().argmax(1).toLongArray();
+        }
+        long[] truth = b.t().astype(DType.INT64).toLongArray();
+        double[] px = b.x().astype(DType.FLOAT64).reshape(n, side * side).toDoubleArray();
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (double v : px) {
+            lo = Math.min(lo, v);
+            hi = Math.max(hi, v);
+        }
+        double range = hi > lo ? hi - lo : 1;
+
+        int cols = 10;
+        int rows = (n + cols - 1) / cols;
+        int scale = Math.max(1, 72 / side);
+        int cell = side * scale;
+        int padX = 14;
+        int labelH = 22;
+        int titleH = 40;
+        int width = cols * (cell + padX) + padX;
+        int height = titleH + rows * (cell + labelH + 10) + 6;
+        BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, width, height);
+        g.setColor(Color.BLACK);
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
+        int tw = g.getFontMetrics().stringWidth(title);
+        g.drawString(title, Math.max(4, (width - tw) / 2), 26);
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+        Color right = new Color(0x00, 0x7A, 0x3D);
+        Color wrong = new Color(0xC6, 0x28, 0x28);
+        for (int i = 0; i < n; i++) {
+            int x0 = padX + (i % cols) * (cell + padX);
+            int y0 = titleH + (i / cols) * (cell + labelH + 10);
+            boolean ok = pred[i] == truth[i];
+            String label = ok ? Long.toString(pred[i]) : pred[i] + " (true " + truth[i] + ")";
+            g.setColor(ok ? right : wrong);
+            int lw = g.getFontMetrics().stringWidth(label);
+            g.drawString(label, x0 + (cell - lw) / 2, y0 + 15);
+            int top = y0 + labelH;
+            for (int r = 0; r < side; r++) {
+                for (int c = 0; c < side; c++) {
+                    double v = (px[i * side * side + r * side + c] - lo) / range;
+                    int grey = 255 - (int) Math.round(255 * Math.max(0, Math.min(1, v)));
+                    g.setColor(new Color(grey, grey, grey));
+                    g.fillRect(x0 + c * scale, top + r * scale, scale, scale);
+                }
+            }
+            g.setColor(ok ? new Color(0xBB, 0xBB, 0xBB) : wrong);
+            g.setStroke(new BasicStroke(ok ? 1f : 2f));
+            g.drawRect(x0 - 1, top - 1, cell + 1, cell + 1);
+        }
+        g.dispose();
+        writePng(img, file);
+    }
+
     /** {@code c} mixed with white: {@code amount} of the colour. */
     private static Color mix(Color c, double amount) {
         return new Color((int) Math.round(255 - (255 - c.getRed()) * amount),

@@ -37,8 +37,7 @@ final class SpiralCommand extends TrainOptions {
         // as the book: get_spiral(train=True) seeds the global stream, which then draws the weights and
         // the order of the batches
         Spiral train = new Spiral(true);
-        return new Trainer.Data(train, null, 3, "the book's sequence: the global RandomState after"
-                + " get_spiral (seed 1984)");
+        return new Trainer.Data(train, null, 3);
     }
 
     @Override

@@ -35,7 +35,7 @@ abstract class TrainOptions implements Callable<Integer> {
     @Option(names = "--lr", paramLabel = "RATE", description = "Learning rate (default: ${DEFAULT-VALUE}).")
     double lr;
 
-    @Option(names = "--hidden", paramLabel = "N[,N...]", split = ",",
+    @Option(names = "--hidden", paramLabel = "N", split = ",",
             description = "Sizes of the hidden layers, comma-separated (default: ${DEFAULT-VALUE}).")
     int[] hidden;
 

@@ -51,8 +51,8 @@ import picocli.CommandLine.ParameterException;
  * training) before loading the saved state, so it continues exactly as the uninterrupted run.
  */
 final class Trainer {
-    /** The data of a run. {@code test} may be {@code null}; {@code note} says where the randomness comes from. */
-    record Data(Dataset train, Dataset test, int classes, String note) {
+    /** The data of a run: the training set, the test set ({@code null} if none), the number of classes. */
+    record Data(Dataset train, Dataset test, int classes) {
     }
 
     private static final String MODEL = "model/";
