@@ -49,6 +49,16 @@ public final class Main {
     static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setParameterExceptionHandler((ex, args) -> {
+            // always the message and the usage (picocli leaves the usage out when it has suggestions)
+            CommandLine c = ex.getCommandLine();
+            PrintWriter err = c.getErr();
+            err.println(c.getColorScheme().errorText(ex.getMessage()));
+            CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+            c.usage(err, c.getColorScheme());
+            err.flush();
+            return c.getCommandSpec().exitCodeOnInvalidInput();
+        });
         cl.setExecutionExceptionHandler((ex, line, parseResult) -> {
             PrintWriter err = line.getErr();
             if (ex instanceof FileNotFoundException || ex instanceof UserError) {
