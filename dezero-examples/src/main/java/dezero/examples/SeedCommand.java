@@ -4,6 +4,7 @@ import dezero.Autodiff;
 import dezero.UnaryFunction;
 import dezero.Variable;
 import dezero.ndarray.NdArray;
+import dezero.ndarray.RandomState;
 import dezero.utils.GradientCheck;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -175,8 +176,7 @@ final class SeedCommand implements Callable<Integer> {
         Variable x10 = new Variable(NdArray.of(3.0));
         Variable y10 = square(x10);
         y10.backward();
-        double r = new java.util.Random(0).nextDouble();
-        Variable xr = new Variable(NdArray.of(new double[] {r}));
+        Variable xr = new Variable(new RandomState(0).rand(1));   // np.random.rand(1)
         String check;
         try {
             GradientCheck.gradientCheck(t -> square(t).sum(), xr);
