@@ -2,6 +2,7 @@ package dezero;
 
 import dezero.ndarray.DType;
 import dezero.ndarray.NdArray;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -90,6 +91,58 @@ public final class Autodiff {
             x.tangent = null;
         }
         if (y != x) {
+            y.tangent = null;
+        }
+        if (t == null) {
+            t = new Variable(NdArray.zerosLike(y.data));
+        }
+        return new Jvp(y, t);
+    }
+
+    /**
+     * Forward mode in several inputs: {@code f} (which reads the variables {@code xs}) is evaluated
+     * with the tangents {@code vs} attached to {@code xs}; the result's tangent is
+     * {@code sum_i J_i v_i}.
+     *
+     * <pre>{@code
+     * Autodiff.Jvp r = Autodiff.jvp(() -> a.mul(b), new Variable[] {a, b}, new Variable[] {da, db});
+     * }</pre>
+     */
+    public static Jvp jvp(Supplier<Variable> f, Variable[] xs, Variable[] vs) {
+        if (xs.length != vs.length) {
+            throw new IllegalArgumentException("jvp: " + xs.length + " inputs but " + vs.length + " tangents");
+        }
+        for (int i = 0; i < xs.length; i++) {
+            if (!vs[i].data.shape().equals(xs[i].data.shape())) {
+                throw new IllegalArgumentException("jvp: tangent " + i + " of shape " + vs[i].data.shape()
+                        + " for an input of shape " + xs[i].data.shape());
+            }
+            if (xs[i].tangent != null) {
+                throw new IllegalStateException("jvp: forward mode is already active on input " + i);
+            }
+        }
+        int set = 0;
+        Variable y;
+        Variable t;
+        try {
+            for (; set < xs.length; set++) {
+                if (xs[set].tangent != null) {
+                    throw new IllegalArgumentException("jvp: input " + set + " is given twice");
+                }
+                xs[set].tangent = vs[set];
+            }
+            y = f.get();
+            t = y.tangent;
+        } finally {
+            for (int i = 0; i < set; i++) {
+                xs[i].tangent = null;
+            }
+        }
+        boolean isInput = false;
+        for (Variable x : xs) {
+            isInput |= x == y;
+        }
+        if (!isInput) {
             y.tangent = null;
         }
         if (t == null) {

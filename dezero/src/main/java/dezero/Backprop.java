@@ -6,15 +6,16 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One backward pass: a max-heap of functions by generation, each function processed once, no
- * recursion (a chain of a million functions backpropagates in constant stack).
+ * One backward pass: a max-heap of the functions to process by generation, each function processed
+ * once, no recursion (a chain of a million functions backpropagates in constant stack). The heap
+ * holds each function through the output by which it was reached, which backward needs.
  */
 final class Backprop {
     private static final AtomicInteger PASSES = new AtomicInteger();
 
     final boolean retainGrad;
     private final int pass;
-    private Function[] heap = new Function[16];
+    private Variable[] heap = new Variable[16];
     private int size;
     /** Functional mode only: the gradient each touched variable had before the pass, to restore. */
     private final Map<Variable, Variable> saved;
@@ -30,11 +31,10 @@ final class Backprop {
 
     /** {@link Variable#backward}: {@code y.grad} is set; gradients accumulate into every variable reached. */
     static void run(Variable y, boolean retainGrad, boolean createGraph) {
-        Function f = y.creator;
-        if (f == null) {
+        if (y.creator == null) {
             return;
         }
-        new Backprop(retainGrad, null, null).loop(f, createGraph);
+        new Backprop(retainGrad, null, null).loop(y, createGraph);
     }
 
     /**
@@ -53,7 +53,7 @@ final class Backprop {
             bp.save(y);
             y.grad = gy;
             if (y.creator != null && !stops.containsKey(y)) {
-                bp.loop(y.creator, createGraph);
+                bp.loop(y, createGraph);
             }
             for (Variable x : xs) {
                 bp.save(x);
@@ -82,15 +82,17 @@ final class Backprop {
         }
     }
 
-    private void loop(Function first, boolean createGraph) {
+    /** Processes the creator of {@code first} and everything before it. */
+    private void loop(Variable first, boolean createGraph) {
         Config.State st = Config.state();
         boolean old = st.grad;
         st.grad = createGraph;
         try {
-            first.mark = pass;
+            first.creator.mark = pass;
             push(first);
             while (size > 0) {
-                pop().backwardStep(this);
+                Variable y = pop();
+                y.creator.backwardStep(this, y);
             }
         } finally {
             st.grad = old;
@@ -115,48 +117,49 @@ final class Backprop {
         Function c = x.creator;
         if (c != null && c.mark != pass && (stops == null || !stops.containsKey(x))) {
             c.mark = pass;
-            push(c);
+            push(x);
         }
     }
 
-    private void push(Function f) {
+    /** Queues {@code y}'s creator, keyed by its generation. */
+    private void push(Variable y) {
         if (size == heap.length) {
             heap = java.util.Arrays.copyOf(heap, size * 2);
         }
         int i = size++;
-        int g = f.generation;
+        int g = y.creator.generation;
         while (i > 0) {
             int p = (i - 1) >>> 1;
-            Function q = heap[p];
-            if (q.generation >= g) {
+            Variable q = heap[p];
+            if (q.creator.generation >= g) {
                 break;
             }
             heap[i] = q;
             i = p;
         }
-        heap[i] = f;
+        heap[i] = y;
     }
 
-    private Function pop() {
-        Function top = heap[0];
-        Function last = heap[--size];
+    private Variable pop() {
+        Variable top = heap[0];
+        Variable last = heap[--size];
         heap[size] = null;
         if (size > 0) {
             int i = 0;
-            int g = last.generation;
+            int g = last.creator.generation;
             int half = size >>> 1;
             while (i < half) {
                 int c = 2 * i + 1;
-                Function cf = heap[c];
+                Variable cv = heap[c];
                 int r = c + 1;
-                if (r < size && heap[r].generation > cf.generation) {
+                if (r < size && heap[r].creator.generation > cv.creator.generation) {
                     c = r;
-                    cf = heap[r];
+                    cv = heap[r];
                 }
-                if (g >= cf.generation) {
+                if (g >= cv.creator.generation) {
                     break;
                 }
-                heap[i] = cf;
+                heap[i] = cv;
                 i = c;
             }
             heap[i] = last;

@@ -1,18 +1,21 @@
 package dezero;
 
 import dezero.ndarray.NdArray;
-import java.lang.ref.WeakReference;
+import java.util.Collections;
+import java.util.List;
 
 /**
  * A function of two inputs and one output (add, mul, matmul, losses, ...).
  *
  * <p>{@link #backward(Variable)} returns the two input gradients as an array of length 2; an entry
- * may be {@code null} for an input that gets no gradient.
+ * may be {@code null} for an input that gets no gradient. The function keeps no reference to its
+ * output: {@link #output()} is available inside {@link #backward(Variable)}.
  */
 public abstract class BinaryFunction extends Function {
     private Variable input0;
     private Variable input1;
-    private WeakReference<Variable> output;
+    /** The output while {@link #backward(Variable)} runs, else {@code null}. */
+    private Variable current;
 
     protected BinaryFunction() {
     }
@@ -32,11 +35,14 @@ public abstract class BinaryFunction extends Function {
 
     /** Applies the function once (see {@link Function#apply(Variable...)}). */
     public final Variable apply(Variable x0, Variable x1) {
+        return apply(x0, x1, Config.state());
+    }
+
+    final Variable apply(Variable x0, Variable x1, Config.State st) {
         if (input0 != null) {
             throw alreadyApplied();
         }
         Variable y = new Variable(forward(dataOf(x0), dataOf(x1)));
-        Config.State st = Config.state();
         if (st.grad) {
             input0 = x0;
             input1 = x1;
@@ -44,7 +50,6 @@ public abstract class BinaryFunction extends Function {
             generation = g;
             y.creator = this;
             y.generation = g + 1;
-            output = new WeakReference<>(y);
         }
         Variable dx0 = x0.tangent;
         Variable dx1 = x1.tangent;
@@ -69,9 +74,9 @@ public abstract class BinaryFunction extends Function {
         return input1;
     }
 
-    /** The output, for use in {@link #backward(Variable)} ({@code null} once garbage-collected). */
+    /** The output, for use in {@link #backward(Variable)} (only there). */
     protected final Variable output() {
-        return output == null ? null : output.get();
+        return current;
     }
 
     @Override
@@ -98,6 +103,11 @@ public abstract class BinaryFunction extends Function {
     }
 
     @Override
+    public final List<Variable> outputs() {
+        return Collections.emptyList();
+    }
+
+    @Override
     int inputCount() {
         return input0 == null ? 0 : 2;
     }
@@ -108,23 +118,19 @@ public abstract class BinaryFunction extends Function {
     }
 
     @Override
-    int outputCount() {
-        return output == null ? 0 : 1;
-    }
-
-    @Override
-    Variable outputAt(int i) {
-        return output.get();
-    }
-
-    @Override
-    void backwardStep(Backprop bp) {
-        Variable y = output.get();
-        Variable gy = y == null ? null : y.grad;
+    void backwardStep(Backprop bp, Variable y) {
+        Variable gy = y.grad;
         if (gy == null) {
             return;
         }
-        Variable[] gxs = backward(gy);
+        Variable saved = current;
+        current = y;
+        Variable[] gxs;
+        try {
+            gxs = backward(gy);
+        } finally {
+            current = saved;
+        }
         if (gxs == null || gxs.length != 2) {
             throw new IllegalStateException(name() + ".backward: must return 2 gradients, returned "
                     + (gxs == null ? "null" : Integer.toString(gxs.length)));

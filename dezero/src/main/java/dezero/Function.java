@@ -21,10 +21,11 @@ import java.util.List;
  * Variable y = new Square().apply(x);
  * }</pre>
  *
- * <p>When grad mode is on ({@link Config#isGradEnabled()}), applying a function links it to its
- * inputs (held strongly, for backward) and to its outputs (held through weak references, so the graph
- * has no reference cycle and is freed as soon as the user drops the outputs). In no-grad mode nothing
- * is linked.
+ * <p>When grad mode is on ({@link Config#isGradEnabled()}), applying a function links its outputs
+ * to it ({@link Variable#creator()}) and it to its inputs (held strongly, for backward). A function
+ * does not keep its outputs alive: functions of one output do not refer to it at all (backward hands
+ * it over), others hold their outputs through weak references. So the graph has no reference cycle
+ * and is freed as soon as the user drops the outputs. In no-grad mode nothing is linked.
  *
  * <p>Most functions have one or two inputs and one output: extend {@link UnaryFunction} or
  * {@link BinaryFunction}, which are simpler and faster. Extend this class directly for any other arity.
@@ -151,19 +152,6 @@ public abstract class Function {
         return Collections.unmodifiableList(l);
     }
 
-    /** The outputs that are still alive (a dead output is left out), empty in no-grad mode. */
-    public final List<Variable> outputs() {
-        int n = outputCount();
-        List<Variable> l = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            Variable y = outputAt(i);
-            if (y != null) {
-                l.add(y);
-            }
-        }
-        return Collections.unmodifiableList(l);
-    }
-
     /** Input {@code i}, for use in {@link #backward} (not available in no-grad mode). */
     protected final Variable input(int i) {
         return inputAt(i);
@@ -171,7 +159,7 @@ public abstract class Function {
 
     /** Output {@code i}, for use in {@link #backward}; {@code null} if it has been garbage-collected. */
     protected final Variable output(int i) {
-        return outputAt(i);
+        return outputs == null ? null : outputs[i].get();
     }
 
     // ---------------------------------------------------------------- engine hooks (overridden by the bases)
@@ -184,22 +172,35 @@ public abstract class Function {
         return inputs[i];
     }
 
-    int outputCount() {
-        return outputs == null ? 0 : outputs.length;
+    /**
+     * The outputs this function refers to: for a function extending this class directly, those still
+     * alive. A {@link UnaryFunction} or {@link BinaryFunction} does not refer to its output (the output
+     * refers to it through {@link Variable#creator()}), so this is empty for them.
+     */
+    public List<Variable> outputs() {
+        List<Variable> l = new ArrayList<>();
+        if (outputs != null) {
+            for (WeakReference<Variable> r : outputs) {
+                Variable y = r.get();
+                if (y != null) {
+                    l.add(y);
+                }
+            }
+        }
+        return Collections.unmodifiableList(l);
     }
 
-    Variable outputAt(int i) {
-        return outputs[i].get();
-    }
 
-
-    /** One step of backpropagation: reads the output gradients, calls backward, passes the input gradients on. */
-    void backwardStep(Backprop bp) {
+    /**
+     * One step of backpropagation, reached through the output {@code y} (one of the outputs): reads the
+     * output gradients, calls backward, passes the input gradients on.
+     */
+    void backwardStep(Backprop bp, Variable y) {
         int n = outputs.length;
         Variable[] gys = new Variable[n];
         for (int i = 0; i < n; i++) {
-            Variable y = outputs[i].get();
-            Variable g = y == null ? null : y.grad;
+            Variable out = outputs[i].get();
+            Variable g = out == null ? null : out.grad;
             gys[i] = g != null ? g : new Variable(NdArray.zeros(outDtypes[i], outShapes[i].dims()));
         }
         Variable[] gxs = backward(gys);
@@ -209,9 +210,9 @@ public abstract class Function {
         }
         if (!bp.retainGrad) {
             for (WeakReference<Variable> r : outputs) {
-                Variable y = r.get();
-                if (y != null) {
-                    y.grad = null;
+                Variable out = r.get();
+                if (out != null) {
+                    out.grad = null;
                 }
             }
         }

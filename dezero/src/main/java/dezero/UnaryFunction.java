@@ -1,7 +1,8 @@
 package dezero;
 
 import dezero.ndarray.NdArray;
-import java.lang.ref.WeakReference;
+import java.util.Collections;
+import java.util.List;
 
 /**
  * A function of one input and one output, the common case (exp, tanh, reshape, sum, ...).
@@ -14,10 +15,14 @@ import java.lang.ref.WeakReference;
  * }
  * Variable y = new Square().apply(x);
  * }</pre>
+ *
+ * <p>The function keeps no reference to its output: {@link #output()} is available inside
+ * {@link #backward(Variable)}, where the engine hands the output over.
  */
 public abstract class UnaryFunction extends Function {
     private Variable input;
-    private WeakReference<Variable> output;
+    /** The output while {@link #backward(Variable)} runs, else {@code null}. */
+    private Variable current;
 
     protected UnaryFunction() {
     }
@@ -34,18 +39,20 @@ public abstract class UnaryFunction extends Function {
 
     /** Applies the function once (see {@link Function#apply(Variable...)}). */
     public final Variable apply(Variable x) {
+        return apply(x, Config.state());
+    }
+
+    final Variable apply(Variable x, Config.State st) {
         if (input != null) {
             throw alreadyApplied();
         }
         Variable y = new Variable(forward(dataOf(x)));
-        Config.State st = Config.state();
         if (st.grad) {
             input = x;
             int g = x.generation;
             generation = g;
             y.creator = this;
             y.generation = g + 1;
-            output = new WeakReference<>(y);
         }
         Variable dx = x.tangent;
         if (dx != null && !st.inJvp) {
@@ -64,9 +71,9 @@ public abstract class UnaryFunction extends Function {
         return input;
     }
 
-    /** The output, for use in {@link #backward(Variable)} ({@code null} once garbage-collected). */
+    /** The output, for use in {@link #backward(Variable)} (only there). */
     protected final Variable output() {
-        return output == null ? null : output.get();
+        return current;
     }
 
     @Override
@@ -93,6 +100,11 @@ public abstract class UnaryFunction extends Function {
     }
 
     @Override
+    public final List<Variable> outputs() {
+        return Collections.emptyList();
+    }
+
+    @Override
     int inputCount() {
         return input == null ? 0 : 1;
     }
@@ -103,23 +115,19 @@ public abstract class UnaryFunction extends Function {
     }
 
     @Override
-    int outputCount() {
-        return output == null ? 0 : 1;
-    }
-
-    @Override
-    Variable outputAt(int i) {
-        return output.get();
-    }
-
-    @Override
-    void backwardStep(Backprop bp) {
-        Variable y = output.get();
-        Variable gy = y == null ? null : y.grad;
+    void backwardStep(Backprop bp, Variable y) {
+        Variable gy = y.grad;
         if (gy == null) {
             return; // the output received no gradient: nothing flows back
         }
-        Variable gx = backward(gy);
+        Variable saved = current;
+        current = y;
+        Variable gx;
+        try {
+            gx = backward(gy);
+        } finally {
+            current = saved;
+        }
         if (!bp.retainGrad) {
             y.grad = null;
         }

@@ -175,50 +175,117 @@ public class Variable {
 
     // ---------------------------------------------------------------- arithmetic
 
+    /*
+     * The arithmetic methods take a shortcut when nothing is recorded (no-grad mode, which includes
+     * backward without CREATE_GRAPH) and no tangent is carried: the result is the same as through the
+     * function, without making one.
+     */
+
+    /** True when an operation on {@code a} (and {@code b}, may be null) records nothing: compute directly. */
+    private static boolean direct(Config.State st, Variable a, Variable b) {
+        return !st.grad && (st.inJvp || (a.tangent == null && (b == null || b.tangent == null)));
+    }
+
+    /** {@code v.data}, or the error a function gives for an input without data. */
+    private static NdArray dataFor(String op, Variable v) {
+        NdArray d = v.data;
+        if (d == null) {
+            throw new IllegalArgumentException(op + ": input variable" + (v.name == null ? "" : " '" + v.name + "'")
+                    + " holds no data");
+        }
+        return d;
+    }
+
     public Variable add(Variable other) {
-        return new CoreOps.Add().apply(this, other);
+        Config.State st = Config.state();
+        if (direct(st, this, other)) {
+            return new Variable(dataFor("Add", this).add(dataFor("Add", other)));
+        }
+        return new CoreOps.Add().apply(this, other, st);
     }
 
     public Variable add(double c) {
-        return new CoreOps.AddScalar(c).apply(this);
+        Config.State st = Config.state();
+        if (direct(st, this, null)) {
+            return new Variable(dataFor("Add", this).add(c));
+        }
+        return new CoreOps.AddScalar(c).apply(this, st);
     }
 
     public Variable sub(Variable other) {
-        return new CoreOps.Sub().apply(this, other);
+        Config.State st = Config.state();
+        if (direct(st, this, other)) {
+            return new Variable(dataFor("Sub", this).sub(dataFor("Sub", other)));
+        }
+        return new CoreOps.Sub().apply(this, other, st);
     }
 
     public Variable sub(double c) {
-        return new CoreOps.SubScalar(c).apply(this);
+        Config.State st = Config.state();
+        if (direct(st, this, null)) {
+            return new Variable(dataFor("Sub", this).sub(c));
+        }
+        return new CoreOps.SubScalar(c).apply(this, st);
     }
 
     /** {@code c - this} (Python's {@code c - x}). */
     public Variable rsub(double c) {
-        return new CoreOps.RSubScalar(c).apply(this);
+        Config.State st = Config.state();
+        if (direct(st, this, null)) {
+            NdArray d = dataFor("Sub", this);
+            return new Variable(CoreOps.constant(c, d).sub(d));
+        }
+        return new CoreOps.RSubScalar(c).apply(this, st);
     }
 
     public Variable mul(Variable other) {
-        return new CoreOps.Mul().apply(this, other);
+        Config.State st = Config.state();
+        if (direct(st, this, other)) {
+            return new Variable(dataFor("Mul", this).mul(dataFor("Mul", other)));
+        }
+        return new CoreOps.Mul().apply(this, other, st);
     }
 
     public Variable mul(double c) {
-        return new CoreOps.MulScalar(c).apply(this);
+        Config.State st = Config.state();
+        if (direct(st, this, null)) {
+            return new Variable(dataFor("Mul", this).mul(c));
+        }
+        return new CoreOps.MulScalar(c).apply(this, st);
     }
 
     public Variable div(Variable other) {
-        return new CoreOps.Div().apply(this, other);
+        Config.State st = Config.state();
+        if (direct(st, this, other)) {
+            return new Variable(dataFor("Div", this).div(dataFor("Div", other)));
+        }
+        return new CoreOps.Div().apply(this, other, st);
     }
 
     public Variable div(double c) {
-        return new CoreOps.DivScalar(c).apply(this);
+        Config.State st = Config.state();
+        if (direct(st, this, null)) {
+            return new Variable(dataFor("Div", this).div(c));
+        }
+        return new CoreOps.DivScalar(c).apply(this, st);
     }
 
     /** {@code c / this} (Python's {@code c / x}). */
     public Variable rdiv(double c) {
-        return new CoreOps.RDivScalar(c).apply(this);
+        Config.State st = Config.state();
+        if (direct(st, this, null)) {
+            NdArray d = dataFor("Div", this);
+            return new Variable(CoreOps.constant(c, d).div(d));
+        }
+        return new CoreOps.RDivScalar(c).apply(this, st);
     }
 
     public Variable neg() {
-        return new CoreOps.Neg().apply(this);
+        Config.State st = Config.state();
+        if (direct(st, this, null)) {
+            return new Variable(dataFor("Neg", this).neg());
+        }
+        return new CoreOps.Neg().apply(this, st);
     }
 
     /** {@code this ** c} for a constant exponent. */

@@ -171,4 +171,20 @@ class AutodiffTest {
                 () -> Autodiff.jvp(z -> Autodiff.jvp(w -> w, z, vec(1)).value(), x, vec(1)));
         assertEquals(true, e.getMessage().startsWith("jvp:"));
     }
+
+    @Test
+    void jvpInSeveralInputs() {
+        Variable a = vec(1, 2);
+        Variable b = vec(3, 5);
+        Autodiff.Jvp r = Autodiff.jvp(() -> a.mul(b).add(a), new Variable[] {a, b}, new Variable[] {vec(1, 0),
+            vec(0, 1)});
+        assertEquals(NdArray.of(new double[] {4, 12}), r.value().data());
+        assertEquals(NdArray.of(new double[] {4, 2}), r.tangent().data()); // (b + 1) da + a db
+        assertNull(a.tangent);
+        assertNull(b.tangent);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Autodiff.jvp(() -> a, new Variable[] {a, a}, new Variable[] {vec(1, 1), vec(1, 1)}));
+        assertEquals("jvp: input 1 is given twice", e.getMessage());
+        assertNull(a.tangent, "tangents are removed after a failure");
+    }
 }

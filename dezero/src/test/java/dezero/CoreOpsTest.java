@@ -13,8 +13,14 @@ import dezero.ndarray.Index;
 import dezero.ndarray.NdArray;
 import dezero.ndarray.Shape;
 import dezero.testutil.Fixtures;
+import dezero.testutil.DiffChecks;
+import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.function.BinaryOperator;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The core primitives (the Variable methods): forward against NumPy, gradients of every order, jvp. */
 class CoreOpsTest {
@@ -219,5 +225,53 @@ class CoreOpsTest {
         assertTrue(e.getMessage().startsWith("matmul"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> a.add(b));
         assertTrue(e.getMessage().startsWith("add"), e.getMessage());
+    }
+
+    /** Two random shapes that broadcast together: a common shape with some axes set to 1 or dropped in front. */
+    private static int[][] broadcastPair(Random rnd) {
+        int rank = 1 + rnd.nextInt(3);
+        int[] full = new int[rank];
+        for (int i = 0; i < rank; i++) {
+            full[i] = 1 + rnd.nextInt(3);
+        }
+        int[][] out = new int[2][];
+        for (int k = 0; k < 2; k++) {
+            int drop = rnd.nextInt(rank + 1);
+            int[] s = new int[rank - drop];
+            for (int i = 0; i < s.length; i++) {
+                s[i] = rnd.nextInt(3) == 0 ? 1 : full[drop + i];
+            }
+            out[k] = s;
+        }
+        return out;
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {11, 12, 13, 14, 15, 16, 17, 18})
+    void broadcastingArithmeticHasCorrectDerivatives(long seed) {
+        Random rnd = new Random(seed);
+        int[][] shapes = broadcastPair(rnd);
+        NdArray a = DiffChecks.randn(rnd, shapes[0]);
+        NdArray b = DiffChecks.randn(rnd, shapes[1]).abs().add(0.5);
+        Variable va = v(a);
+        Variable vb = v(b);
+        List<BinaryOperator<Variable>> ops = List.of(Variable::add, Variable::sub, Variable::mul, Variable::div);
+        for (BinaryOperator<Variable> op : ops) {
+            Variable y = op.apply(va, vb);
+            assertEquals(Shape.of(broadcastDims(shapes[0], shapes[1])), y.shape());
+            checkAll(x -> op.apply(x, as(vb, x)), a, seed);
+            checkAll(x -> op.apply(as(va, x), x), b, seed + 100);
+        }
+    }
+
+    private static int[] broadcastDims(int[] x, int[] y) {
+        int n = Math.max(x.length, y.length);
+        int[] r = new int[n];
+        for (int i = 0; i < n; i++) {
+            int dx = i < n - x.length ? 1 : x[i - (n - x.length)];
+            int dy = i < n - y.length ? 1 : y[i - (n - y.length)];
+            r[i] = Math.max(dx, dy);
+        }
+        return r;
     }
 }

@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * W1 scalar_chain: {@code y = x}, then K times {@code y = tanh(y * w + b)} on 0-d variables, then
  * {@code y.backward()}. Timed per run: the forward chain and the backward pass (graph teardown is
- * outside, when the run returns; GC and allocation are inside). Metrics per op (3K ops):
+ * outside, when the run returns; GC and allocation are inside). One warm-up run, as {@code peers.py}
+ * does, so early repeats still include JIT compilation. Metrics per op (3K ops):
  * {@code us_per_op}, {@code fwd_us_per_op}, {@code bwd_us_per_op}; and {@code grad_w} = dy/dw.
  */
 final class W1ScalarChain {
@@ -23,7 +24,9 @@ final class W1ScalarChain {
     static void run(boolean quick) {
         int k = quick ? 2000 : 10000;
         String params = Emit.params("K", k, "x0", X0, "w", W, "b", B, "ops_per_step", 3, "step", "y = tanh(y*w + b)");
-        int warmup = 1; // as peers.py: one untimed warm-up run, then one timed run per repeat
+        // as peers.py: one untimed warm-up run, then one timed run per repeat; -Ddezero.bench.w1.warmup=N runs
+        // more warm-up runs (to see the JIT-compiled steady state)
+        int warmup = Integer.getInteger("dezero.bench.w1.warmup", 1);
         for (DType dt : new DType[] {DType.FLOAT64, DType.FLOAT32}) {
             Variable x = new Variable(NdArray.full(dt, X0));
             Variable w = new Variable(NdArray.full(dt, W));

@@ -3,6 +3,7 @@ package dezero.functions;
 import dezero.Config;
 import dezero.Variable;
 import dezero.ndarray.NdArray;
+import dezero.ndarray.RandomState;
 import dezero.ndarray.Index;
 import dezero.ndarray.Shape;
 
@@ -332,5 +333,31 @@ public final class F {
     public static Variable batchNorm(Variable x, Variable gamma, Variable beta, Variable runningMean,
             Variable runningVar, double decay, double eps) {
         return Normalization.batchNorm(x, gamma, beta, runningMean, runningVar, decay, eps);
+    }
+
+    /** {@link #dropout(Variable, double, RandomState)} with ratio 0.5 and {@link RandomState#global()}. */
+    public static Variable dropout(Variable x) {
+        return dropout(x, 0.5, RandomState.global());
+    }
+
+    /** {@link #dropout(Variable, double, RandomState)} with {@link RandomState#global()} (NumPy's {@code np.random}). */
+    public static Variable dropout(Variable x, double ratio) {
+        return dropout(x, ratio, RandomState.global());
+    }
+
+    /**
+     * Inverted dropout: in training mode ({@link Config#isTrain()}) each element is kept where a uniform
+     * draw from {@code rng} exceeds {@code ratio} and scaled by {@code 1 / (1 - ratio)}, else zeroed; in
+     * test mode {@code x} itself is returned.
+     */
+    public static Variable dropout(Variable x, double ratio, RandomState rng) {
+        if (!(ratio >= 0 && ratio < 1)) {
+            throw new IllegalArgumentException("dropout: ratio must be in [0, 1), got " + ratio);
+        }
+        if (!Config.isTrain()) {
+            return x;
+        }
+        NdArray mask = rng.rand(x.shape().dims()).gt(ratio).astype(x.dtype());
+        return x.mul(new Variable(mask)).div(1 - ratio);
     }
 }

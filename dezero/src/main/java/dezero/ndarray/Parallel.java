@@ -9,7 +9,7 @@ import java.util.concurrent.locks.LockSupport;
  * Splits a range of work across the cores for large arrays.
  *
  * <p>A range {@code [0, n)} is cut into chunks; the calling thread and the workers of a small shared
- * pool of daemon threads ({@code availableProcessors() - 1} of them) claim chunks until none is left,
+ * pool of daemon threads ({@code THREADS - 1} of them) claim chunks until none is left,
  * so the call completes even when every worker is busy elsewhere. Below {@link #THRESHOLD} elements
  * everything runs on the calling thread.
  */
@@ -18,7 +18,9 @@ final class Parallel {
     static final int THRESHOLD = 1 << 16;
     /** The smallest chunk handed to another thread. */
     private static final int MIN_CHUNK = 1 << 15;
-    static final int THREADS = Math.max(1, Runtime.getRuntime().availableProcessors());
+    /** Threads that share a large kernel: the system property {@code dezero.threads}, else the processor count. */
+    static final int THREADS = Math.max(1, Integer.getInteger("dezero.threads",
+            Runtime.getRuntime().availableProcessors()));
 
     /** Work on the half-open range {@code [start, end)}. */
     interface Range {
@@ -43,14 +45,17 @@ final class Parallel {
      * (in units of the range, e.g. rows when the range counts rows).
      */
     static void forRange(int n, int grain, Range body) {
-        int chunks = THREADS <= 1 ? 1 : (int) Math.min(THREADS, Math.max(1, n / Math.max(1, grain)));
+        // a few chunks per thread, so that a thread slowed down by other processes delays little
+        int chunks = THREADS <= 1 ? 1 : (int) Math.min(4L * THREADS, Math.max(1, n / Math.max(1, grain)));
         if (chunks <= 1) {
             body.run(0, n);
             return;
         }
         Job job = new Job(n, chunks, body);
         ExecutorService pool = Pool.POOL;
-        for (int i = 1; i < chunks; i++) {
+        // each helper claims chunks until none is left: one per pool thread is enough
+        int helpers = Math.min(chunks - 1, THREADS - 1);
+        for (int i = 0; i < helpers; i++) {
             pool.execute(job);
         }
         job.run();

@@ -36,12 +36,12 @@ public final class Graphs {
         StringBuilder sb = new StringBuilder("digraph g {\n");
         Map<Object, Integer> ids = new IdentityHashMap<>();
         appendVar(sb, ids, output, verbose);
+        // functions to visit, each with the outputs through which it was reached (a function of one output
+        // does not refer to it; a function of several outputs also knows those still alive)
         ArrayDeque<Function> todo = new ArrayDeque<>();
-        Map<Function, Boolean> seen = new IdentityHashMap<>();
-        if (output.creator() != null) {
-            todo.push(output.creator());
-            seen.put(output.creator(), Boolean.TRUE);
-        }
+        Map<Function, List<Variable>> reached = new IdentityHashMap<>();
+        Map<Function, Boolean> done = new IdentityHashMap<>();
+        discover(output, todo, reached, done, sb, ids);
         while (!todo.isEmpty()) {
             Function f = todo.pop();
             int fid = id(ids, f);
@@ -52,14 +52,21 @@ public final class Graphs {
                 appendVar(sb, ids, x, verbose);
                 sb.append(id(ids, x)).append(" -> ").append(fid).append('\n');
             }
+            List<Variable> outs = reached.get(f);
             for (Variable y : f.outputs()) {
+                if (!containsIdentity(outs, y)) {
+                    outs.add(y);
+                }
+            }
+            for (Variable y : outs) {
                 appendVar(sb, ids, y, verbose);
                 sb.append(fid).append(" -> ").append(id(ids, y)).append('\n');
             }
+            done.put(f, Boolean.TRUE);
             List<Function> next = new ArrayList<>();
             for (Variable x : inputs) {
-                Function c = x.creator();
-                if (c != null && seen.put(c, Boolean.TRUE) == null) {
+                Function c = discover(x, null, reached, done, sb, ids);
+                if (c != null) {
                     next.add(c);
                 }
             }
@@ -68,6 +75,45 @@ public final class Graphs {
             }
         }
         return sb.append('}').toString();
+    }
+
+    /**
+     * Notes that {@code v} is an output of its creator. Returns the creator when it is met for the first
+     * time (and pushes it when {@code todo} is given); an output found after its function was written
+     * gets its edge at once.
+     */
+    private static Function discover(Variable v, ArrayDeque<Function> todo, Map<Function, List<Variable>> reached,
+            Map<Function, Boolean> done, StringBuilder sb, Map<Object, Integer> ids) {
+        Function c = v.creator();
+        if (c == null) {
+            return null;
+        }
+        List<Variable> outs = reached.get(c);
+        if (outs == null) {
+            outs = new ArrayList<>();
+            outs.add(v);
+            reached.put(c, outs);
+            if (todo != null) {
+                todo.push(c);
+            }
+            return c;
+        }
+        if (!containsIdentity(outs, v)) {
+            outs.add(v);
+            if (done.containsKey(c)) {
+                sb.append(id(ids, c)).append(" -> ").append(id(ids, v)).append('\n');
+            }
+        }
+        return null;
+    }
+
+    private static boolean containsIdentity(List<Variable> l, Variable v) {
+        for (Variable u : l) {
+            if (u == v) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int id(Map<Object, Integer> ids, Object o) {

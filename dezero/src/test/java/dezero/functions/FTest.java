@@ -5,11 +5,16 @@ import static dezero.testutil.DiffChecks.assertClose;
 import static dezero.testutil.DiffChecks.checkAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dezero.Config;
 import dezero.Variable;
+import dezero.ndarray.DType;
 import dezero.ndarray.NdArray;
+import dezero.ndarray.RandomState;
 import dezero.ndarray.Shape;
+import dezero.testutil.DiffChecks;
 import dezero.testutil.Fixtures;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -114,5 +119,32 @@ class FTest {
         Variable mean = as(new Variable(c.get("mean")), v);
         Variable var = as(new Variable(c.get("var")), v);
         return F.batchNorm(v, gamma, beta, mean, var, 0.9, 2e-5);
+    }
+
+    @Test
+    void dropoutKeepsAndScalesWithTheSameDrawsAsNumPy() {
+        Variable x = new Variable(NdArray.ones(2, 5));
+        Variable y = F.dropout(x, 0.3, new RandomState(0));
+        NdArray u = new RandomState(0).rand(2, 5);
+        for (int i = 0; i < 2; i++) {
+            for (int j = 0; j < 5; j++) {
+                double expected = u.get(i, j) > 0.3 ? 1 / 0.7 : 0.0;
+                assertEquals(expected, y.data().get(i, j), 1e-15);
+            }
+        }
+        y.sum().backward();
+        assertEquals(y.data(), x.grad().data(), "the gradient is the same mask");
+        NdArray x0 = DiffChecks.randn(new java.util.Random(609), 3, 4);
+        checkAll(v -> F.dropout(v, 0.4, new RandomState(7)), x0, 609);
+    }
+
+    @Test
+    void dropoutIsTheIdentityInTestModeAndKeepsFloat32() {
+        Variable x = new Variable(NdArray.ones(DType.FLOAT32, 3));
+        try (Config.Scope t = Config.testMode()) {
+            assertSame(x, F.dropout(x));
+        }
+        assertEquals(DType.FLOAT32, F.dropout(x, 0.5).dtype());
+        assertThrows(IllegalArgumentException.class, () -> F.dropout(x, 1.0));
     }
 }

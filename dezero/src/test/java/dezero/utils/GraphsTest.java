@@ -74,4 +74,44 @@ class GraphsTest {
                 () -> Graphs.plotDotGraph(y, true, dir.resolve("graph")));
         assertTrue(e.getMessage().contains("extension"), e.getMessage());
     }
+
+    /** (x + y, x * y): a function of two outputs. */
+    static final class SumAndProduct extends dezero.Function {
+        @Override
+        protected NdArray[] forward(NdArray... xs) {
+            return new NdArray[] {xs[0].add(xs[1]), xs[0].mul(xs[1])};
+        }
+
+        @Override
+        protected Variable[] backward(Variable... gys) {
+            return new Variable[] {gys[0].add(gys[1].mul(input(1))), gys[0].add(gys[1].mul(input(0)))};
+        }
+    }
+
+    @Test
+    void everyOutputOfAFunctionOfSeveralOutputsIsShown() {
+        Variable a = new Variable(NdArray.of(1.0), "a");
+        Variable b = new Variable(NdArray.of(2.0), "b");
+        Variable[] sp = new SumAndProduct().apply(a, b);
+        sp[0].setName("s");
+        sp[1].setName("p");
+        Variable z = sp[1].mul(3.0);
+        z.setName("z");
+        String dot = Graphs.dotGraph(z, false);
+        assertEquals("digraph g {\n"
+                + "1 [label=\"z\", color=orange, style=filled]\n"
+                + "2 [label=\"Mul\", color=lightblue, style=filled, shape=box]\n"
+                + "3 [label=\"p\", color=orange, style=filled]\n"
+                + "3 -> 2\n"
+                + "2 -> 1\n"
+                + "4 [label=\"SumAndProduct\", color=lightblue, style=filled, shape=box]\n"
+                + "5 [label=\"a\", color=orange, style=filled]\n"
+                + "5 -> 4\n"
+                + "6 [label=\"b\", color=orange, style=filled]\n"
+                + "6 -> 4\n"
+                + "4 -> 3\n"
+                + "7 [label=\"s\", color=orange, style=filled]\n"
+                + "4 -> 7\n"
+                + "}", dot);
+    }
 }
