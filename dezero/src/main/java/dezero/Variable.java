@@ -181,9 +181,12 @@ public class Variable {
      * function, without making one.
      */
 
-    /** True when an operation on {@code a} (and {@code b}, may be null) records nothing: compute directly. */
+    /**
+     * True when an operation on {@code a} (and {@code b}, may be null) records nothing and checks
+     * nothing ({@link Config#detectAnomaly()} off): compute directly.
+     */
     private static boolean direct(Config.State st, Variable a, Variable b) {
-        return !st.grad && (st.inJvp || (a.tangent == null && (b == null || b.tangent == null)));
+        return !st.grad && !st.anomaly && (st.inJvp || (a.tangent == null && (b == null || b.tangent == null)));
     }
 
     /** {@code v.data}, or the error a function gives for an input without data. */
