@@ -22,6 +22,9 @@ import java.util.ArrayDeque;
  *
  * <p>Gradients are variables too: with {@link Backward#CREATE_GRAPH} the gradient computation is
  * recorded and can be differentiated again.
+ *
+ * <p>Variables are mutable (data, gradient, name) and not thread-safe: a graph is built and
+ * backpropagated by one thread at a time.
  */
 public class Variable {
     NdArray data;
