@@ -14,6 +14,7 @@ final class Backprop {
     private static final AtomicInteger PASSES = new AtomicInteger();
 
     final boolean retainGrad;
+    private final boolean anomaly = Config.state().anomaly;
     private final int pass;
     private Variable[] heap = new Variable[16];
     private int size;
@@ -92,10 +93,14 @@ final class Backprop {
             push(first);
             while (size > 0) {
                 Variable y = pop();
+                if (anomaly) {
+                    st.anomalyBackward = y.creator;
+                }
                 y.creator.backwardStep(this, y);
             }
         } finally {
             st.grad = old;
+            st.anomalyBackward = null;
         }
     }
 
@@ -103,6 +108,9 @@ final class Backprop {
     void accumulate(Function f, Variable x, Variable gx) {
         if (gx == null) {
             return;
+        }
+        if (anomaly) {
+            Anomaly.backward(f, x, gx);
         }
         NdArray xd = x.data;
         if (xd != null && !gx.data.shape().equals(xd.shape())) {

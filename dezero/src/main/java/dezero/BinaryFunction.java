@@ -43,6 +43,9 @@ public abstract class BinaryFunction extends Function {
             throw alreadyApplied();
         }
         Variable y = new Variable(forward(dataOf(x0), dataOf(x1)));
+        if (st.anomaly) {
+            Anomaly.forward(this, new NdArray[] {y.data}, x0, x1);
+        }
         if (st.grad) {
             input0 = x0;
             input1 = x1;

@@ -23,6 +23,10 @@ public final class Config {
         boolean train = true;
         /** True while an operation computes the tangent of its outputs (no nested forward mode). */
         boolean inJvp;
+        /** NaN checks of {@link #detectAnomaly()}. */
+        boolean anomaly;
+        /** With {@link #anomaly}: the function whose backward is running, if any. */
+        Function anomalyBackward;
     }
 
     private static final ThreadLocal<State> STATE = ThreadLocal.withInitial(State::new);
@@ -62,6 +66,23 @@ public final class Config {
         return new Scope(s, Scope.TRAIN, old);
     }
 
+    /**
+     * Until the returned scope is closed, the first function whose forward output or backward
+     * gradient contains NaN throws an {@link ArithmeticException} naming it (as PyTorch's anomaly
+     * mode). Every array is scanned, so this is for debugging.
+     */
+    public static Scope detectAnomaly() {
+        State s = STATE.get();
+        boolean old = s.anomaly;
+        s.anomaly = true;
+        return new Scope(s, Scope.ANOMALY, old);
+    }
+
+    /** Whether {@link #detectAnomaly()} is on. */
+    public static boolean isAnomalyDetection() {
+        return STATE.get().anomaly;
+    }
+
     static Scope setGrad(boolean on) {
         State s = STATE.get();
         boolean old = s.grad;
@@ -73,6 +94,7 @@ public final class Config {
     public static final class Scope implements AutoCloseable {
         static final int GRAD = 0;
         static final int TRAIN = 1;
+        static final int ANOMALY = 2;
         private final State state;
         private final int which;
         private final boolean old;
@@ -92,8 +114,10 @@ public final class Config {
             closed = true;
             if (which == GRAD) {
                 state.grad = old;
-            } else {
+            } else if (which == TRAIN) {
                 state.train = old;
+            } else {
+                state.anomaly = old;
             }
         }
     }

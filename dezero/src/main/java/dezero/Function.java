@@ -81,6 +81,9 @@ public abstract class Function {
             ys[i] = new Variable(out[i]);
         }
         Config.State st = Config.state();
+        if (st.anomaly) {
+            Anomaly.forward(this, out, xs);
+        }
         if (st.grad) {
             int g = 0;
             for (Variable x : xs) {

@@ -47,6 +47,9 @@ public abstract class UnaryFunction extends Function {
             throw alreadyApplied();
         }
         Variable y = new Variable(forward(dataOf(x)));
+        if (st.anomaly) {
+            Anomaly.forward(this, new NdArray[] {y.data}, x);
+        }
         if (st.grad) {
             input = x;
             int g = x.generation;

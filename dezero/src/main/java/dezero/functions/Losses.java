@@ -65,6 +65,23 @@ final class Losses {
                 throw new IllegalArgumentException("softmaxCrossEntropy: scores of shape " + x.shape() + " and labels of"
                         + " shape " + t.shape() + " differ in batch size");
             }
+            checkLabels("softmaxCrossEntropy", t, x.dim(1));
+        }
+
+        /** Every label in {@code [0, classes)}; else an error naming the first offending label and its position. */
+        static void checkLabels(String op, NdArray t, int classes) {
+            if (t.size() == 0) {
+                return;
+            }
+            NdArray flat = t.reshape(-1);
+            for (NdArray pos : new NdArray[] {flat.argmin(), flat.argmax()}) {
+                int i = (int) pos.item();
+                long label = flat.getLong(i);
+                if (label < 0 || label >= classes) {
+                    throw new IllegalArgumentException(op + ": label " + label + " at index " + i + " is out of range"
+                            + " for " + classes + " classes (labels must lie in [0, " + classes + "))");
+                }
+            }
         }
 
         private static Variable probMinusOneHot(Variable x, NdArray t) {

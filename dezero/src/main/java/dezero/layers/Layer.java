@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A part of a neural network that owns parameters and sub-layers: DeZero's {@code Layer}.
@@ -39,6 +40,20 @@ import java.util.Objects;
 public abstract class Layer {
     /** Parameters and sub-layers by name, in registration order. */
     private final Map<String, Object> children = new LinkedHashMap<>();
+    /** Counts registrations in every layer: a cached parameter list is valid while it is unchanged. */
+    private static final AtomicLong STRUCTURE = new AtomicLong();
+    /** {@link #params()} as of a value of {@link #STRUCTURE} (training loops ask for it every step). */
+    private volatile ParamsCache paramsCache;
+
+    private static final class ParamsCache {
+        final long version;
+        final List<Parameter> params;
+
+        ParamsCache(long version, List<Parameter> params) {
+            this.version = version;
+            this.params = params;
+        }
+    }
 
     protected Layer() {
     }
@@ -66,6 +81,7 @@ public abstract class Layer {
         checkName(name);
         if (p != null) {
             children.put(name, p);
+            STRUCTURE.incrementAndGet();
         }
         return p;
     }
@@ -77,6 +93,7 @@ public abstract class Layer {
             throw new IllegalArgumentException("addLayer: a layer cannot contain itself ('" + name + "')");
         }
         children.put(name, Objects.requireNonNull(layer, "layer"));
+        STRUCTURE.incrementAndGet();
         return layer;
     }
 
@@ -98,6 +115,11 @@ public abstract class Layer {
      * parameter reached twice (a shared layer) is listed once.
      */
     public final List<Parameter> params() {
+        long v = STRUCTURE.get();
+        ParamsCache cached = paramsCache;
+        if (cached != null && cached.version == v) {
+            return cached.params;
+        }
         Map<Parameter, Boolean> seen = new IdentityHashMap<>();
         List<Parameter> out = new ArrayList<>();
         for (Parameter p : namedParams().values()) {
@@ -105,7 +127,9 @@ public abstract class Layer {
                 out.add(p);
             }
         }
-        return out;
+        List<Parameter> result = Collections.unmodifiableList(out);
+        paramsCache = new ParamsCache(v, result);
+        return result;
     }
 
     /**
