@@ -208,11 +208,53 @@ def dezero_weights():
     np.savez_compressed(OUT / "dezero_mlp_3_2.npz", **arrays)
 
 
+def conv():
+    """Convolution and pooling by direct loops over the windows (zero padding)."""
+    rs = np.random.RandomState(13)
+    d = {}
+
+    def padded(x, ph, pw):
+        return np.pad(x, ((0, 0), (0, 0), (ph, ph), (pw, pw)))
+
+    def windows(x, kh, kw, sh, sw, ph, pw):
+        xp = padded(x, ph, pw)
+        n, c, h, w = xp.shape
+        oh, ow = (h - kh) // sh + 1, (w - kw) // sw + 1
+        out = np.zeros((n, c, kh, kw, oh, ow))
+        for i in range(oh):
+            for j in range(ow):
+                out[:, :, :, :, i, j] = xp[:, :, i * sh:i * sh + kh, j * sw:j * sw + kw]
+        return out
+
+    x = rs.standard_normal((2, 3, 7, 6))
+    W = rs.standard_normal((4, 3, 3, 2))
+    b = rs.standard_normal(4)
+    col = windows(x, 3, 2, 2, 1, 1, 0)  # (N, C, KH, KW, OH, OW)
+    y = np.einsum("nckl ij,ockl->noij".replace(" ", ""), col, W) + b[None, :, None, None]
+    d.update(conv_x=x, conv_W=W, conv_b=b, conv_y=y)
+    xs = rs.standard_normal((1, 2, 4, 4))
+    cs = windows(xs, 3, 3, 1, 1, 1, 1)
+    d.update(im2col_x=xs, im2col_cols=cs,
+             im2col_matrix=cs.transpose(0, 4, 5, 1, 2, 3).reshape(1 * 4 * 4, -1))
+    xp = rs.standard_normal((2, 2, 5, 5))
+    d["pool_x"] = xp
+    w1 = windows(xp, 2, 2, 2, 2, 0, 0)
+    d["pool_max_k2s2"] = w1.max(axis=(2, 3))
+    d["pool_mean_k2s2"] = w1.mean(axis=(2, 3))
+    w2 = windows(xp, 3, 3, 2, 2, 1, 1)
+    d["pool_max_k3s2p1"] = w2.max(axis=(2, 3))
+    d["pool_mean_k3s2p1"] = w2.mean(axis=(2, 3))
+    rs = np.random.RandomState(0)
+    d["conv2d_init_W_f32"] = rs.randn(4, 3, 3, 2).astype(f32) * f32(np.sqrt(1 / 18))
+    np.savez(OUT / "conv.npz", **d)
+
+
 if __name__ == "__main__":
     optimizers()
     linear_init()
     layers_forward()
     mlp_training()
     dezero_weights()
+    conv()
     for p in sorted(OUT.iterdir()):
         print(p.name, p.stat().st_size)

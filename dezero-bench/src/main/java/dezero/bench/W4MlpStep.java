@@ -32,10 +32,9 @@ final class W4MlpStep {
             NdArray t = rs.randint(0, 10, 100);
             Net model = mlp(dt, w1, w2);
             Optimizer opt = new SGD(0.1).setup(model);
-            Variable xv = new Variable(x);
-            Variable tv = new Variable(t);
+            // arrays, not variables, go in (as peers.py passes NumPy arrays): their gradients are not needed
             java.util.function.Supplier<Variable> step = () -> {
-                Variable loss = F.softmaxCrossEntropy(model.apply(xv), tv);
+                Variable loss = F.softmaxCrossEntropy(model.apply(x), t);
                 model.clearGrads();
                 loss.backward();
                 opt.update();

@@ -360,4 +360,66 @@ public final class F {
         NdArray mask = rng.rand(x.shape().dims()).gt(ratio).astype(x.dtype());
         return x.mul(new Variable(mask)).div(1 - ratio);
     }
+
+    // ================================================================ convolution and pooling (Conv.java)
+    // (added by the layers work; see Conv for the definitions)
+
+    /** {@link #conv2d(Variable, Variable, Variable, int[], int[])} with stride 1 and no padding. */
+    public static Variable conv2d(Variable x, Variable w, Variable b) {
+        return conv2d(x, w, b, 1, 0);
+    }
+
+    /** {@link #conv2d(Variable, Variable, Variable, int[], int[])} with the same stride and padding on both axes. */
+    public static Variable conv2d(Variable x, Variable w, Variable b, int stride, int pad) {
+        return conv2d(x, w, b, new int[] {stride}, new int[] {pad});
+    }
+
+    /**
+     * 2-d convolution (cross-correlation, as DeZero's {@code conv2d}) of {@code x (N, C, H, W)} with
+     * filters {@code W (OC, C, KH, KW)} and optional bias {@code b (OC,)}, zero padding: shape
+     * {@code (N, OC, OH, OW)}, {@code OH = (H + 2 pad - KH) / stride + 1}. {@code stride} and
+     * {@code pad} hold one value for both axes or {@code (H, W)} values.
+     */
+    public static Variable conv2d(Variable x, Variable w, Variable b, int[] stride, int[] pad) {
+        return Conv.conv2d(x, w, b, Conv.pair("conv2d: stride", stride), Conv.pair("conv2d: pad", pad));
+    }
+
+    /** Max pooling over {@code kernel x kernel} windows (DeZero's {@code pooling}). */
+    public static Variable pooling(Variable x, int kernel, int stride, int pad) {
+        return pooling(x, new int[] {kernel}, new int[] {stride}, new int[] {pad});
+    }
+
+    /** Max pooling of {@code x (N, C, H, W)}: {@code (N, C, OH, OW)}; padding counts as zeros, as in DeZero. */
+    public static Variable pooling(Variable x, int[] kernel, int[] stride, int[] pad) {
+        return Conv.pooling(x, geometry("pooling", kernel, stride, pad), false);
+    }
+
+    /** Mean pooling over {@code kernel x kernel} windows (DeZero's {@code average_pooling}). */
+    public static Variable averagePooling(Variable x, int kernel, int stride, int pad) {
+        return averagePooling(x, new int[] {kernel}, new int[] {stride}, new int[] {pad});
+    }
+
+    /** Mean pooling of {@code x (N, C, H, W)}: {@code (N, C, OH, OW)}; padding counts as zeros. */
+    public static Variable averagePooling(Variable x, int[] kernel, int[] stride, int[] pad) {
+        return Conv.pooling(x, geometry("averagePooling", kernel, stride, pad), true);
+    }
+
+    /**
+     * The windows of {@code x (N, C, H, W)} as columns: {@code (N OH OW, C KH KW)} when
+     * {@code toMatrix}, else {@code (N, C, KH, KW, OH, OW)} (DeZero's {@code im2col}).
+     */
+    public static Variable im2col(Variable x, int[] kernel, int[] stride, int[] pad, boolean toMatrix) {
+        return Conv.im2col(x, geometry("im2col", kernel, stride, pad), toMatrix);
+    }
+
+    /** The adjoint of {@link #im2col}: columns back to an image of {@code imageShape}, overlapping windows added. */
+    public static Variable col2im(Variable col, int[] imageShape, int[] kernel, int[] stride, int[] pad,
+            boolean fromMatrix) {
+        return Conv.col2im(col, imageShape, geometry("col2im", kernel, stride, pad), fromMatrix);
+    }
+
+    private static Conv.Geometry geometry(String op, int[] kernel, int[] stride, int[] pad) {
+        return Conv.Geometry.of(Conv.pair(op + ": kernel", kernel), Conv.pair(op + ": stride", stride),
+                Conv.pair(op + ": pad", pad));
+    }
 }

@@ -68,7 +68,10 @@ final class Losses {
             checkLabels("softmaxCrossEntropy", t, x.dim(1));
         }
 
-        /** Every label in {@code [0, classes)}; else an error naming the first offending label and its position. */
+        /**
+         * Every label in {@code [0, classes)}; else an error naming an offending label (the smallest or
+         * the largest) and its position.
+         */
         static void checkLabels(String op, NdArray t, int classes) {
             if (t.size() == 0) {
                 return;
