@@ -22,6 +22,9 @@ import java.util.ArrayDeque;
  *
  * <p>Gradients are variables too: with {@link Backward#CREATE_GRAPH} the gradient computation is
  * recorded and can be differentiated again.
+ *
+ * <p>Variables are mutable (data, gradient, name) and not thread-safe: a graph is built and
+ * backpropagated by one thread at a time.
  */
 public class Variable {
     NdArray data;
@@ -181,7 +184,10 @@ public class Variable {
      * function, without making one.
      */
 
-    /** True when an operation on {@code a} (and {@code b}, may be null) records nothing: compute directly. */
+    /**
+     * True when an operation on {@code a} (and {@code b}, may be null) records nothing and checks
+     * nothing ({@link Config#detectAnomaly()} off): compute directly.
+     */
     private static boolean direct(Config.State st, Variable a, Variable b) {
         return !st.grad && !st.anomaly && (st.inJvp || (a.tangent == null && (b == null || b.tangent == null)));
     }

@@ -1,7 +1,7 @@
 package dezero.bench;
 
 import dezero.ndarray.NdArray;
-import java.util.Random;
+import dezero.ndarray.RandomState;
 import java.util.function.Supplier;
 
 /**
@@ -15,13 +15,9 @@ final class W3Elementwise {
 
     static void run(boolean quick) {
         int n = 10_000_000;
-        // deterministic N(0, 1) draws
-        Random rnd = new Random(0);
-        double[] d = new double[n];
-        for (int i = 0; i < n; i++) {
-            d[i] = rnd.nextGaussian();
-        }
-        NdArray x = NdArray.of(d);
+        // the draws of peers.py: numpy.random.RandomState(0).standard_normal(n)
+        NdArray x = new RandomState(0).randn(n);
+        double[] d = x.toDoubleArray();
         Supplier<NdArray> fwd = () -> x.tanh().mul(x).add(1.0);
         check(d, fwd.get());
         double[] ts = Measure.perCall(fwd, 3);

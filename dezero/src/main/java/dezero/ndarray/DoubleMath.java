@@ -7,6 +7,7 @@ import dezero.ndarray.Elementwise.Unary;
  * the plain-Java path, used when the Vector API is absent, for SQRT (which C2 vectorizes itself),
  * and for the tails of vector loops.
  */
+@SuppressWarnings("cast") // the casts matter in the generated float32 twin
 final class DoubleMath {
     private DoubleMath() {
     }
