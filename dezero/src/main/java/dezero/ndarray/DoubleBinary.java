@@ -103,6 +103,139 @@ final class DoubleBinary {
         }
     }
 
+    /**
+     * A small result of {@code rows x cols} elements written from 0, in one of the layouts of
+     * {@code Elementwise.binarySmall}: 0 equal layouts, 1 {@code a op scalar b}, 2 {@code scalar a op b},
+     * 3 rows of {@code a} op the row {@code b}, 4 the row {@code a} op rows of {@code b}, 5 rows of
+     * {@code a} op the column {@code b}, 6 the column {@code a} op rows of {@code b}.
+     */
+    static void small(Binary op, int mode, int rows, int cols, double[] a, int ao, double[] b, int bo, double[] out) {
+        switch (mode) {
+            case 0:
+                vv(op, a, ao, b, bo, out, 0, cols);
+                break;
+            case 1:
+                vs(op, a, ao, b[bo], out, 0, cols);
+                break;
+            case 2:
+                sv(op, a[ao], b, bo, out, 0, cols);
+                break;
+            case 3:
+                rowsVV(op, rows, cols, a, ao, cols, b, bo, 0, out);
+                break;
+            case 4:
+                rowsVV(op, rows, cols, a, ao, 0, b, bo, cols, out);
+                break;
+            case 5:
+                if (!rowsVS(op, rows, cols, a, ao, b, bo, out)) {
+                    for (int i = 0; i < rows; i++) {
+                        vs(op, a, ao + i * cols, b[bo + i], out, i * cols, cols);
+                    }
+                }
+                break;
+            default:
+                for (int i = 0; i < rows; i++) {
+                    sv(op, a[ao + i], b, bo + i * cols, out, i * cols, cols);
+                }
+        }
+    }
+
+    /**
+     * {@code out[i, j] = a[ao + i * as + j] op b[bo + i * bs + j]} for {@code rows x cols} results
+     * (a row stride of 0 repeats one row): one call for all rows of the arithmetic operations.
+     */
+    private static void rowsVV(Binary op, int rows, int cols, double[] a, int ao, int as, double[] b, int bo, int bs,
+            double[] out) {
+        switch (op) {
+            case ADD:
+                for (int i = 0; i < rows; i++) {
+                    int pa = ao + i * as;
+                    int pb = bo + i * bs;
+                    int po = i * cols;
+                    for (int j = 0; j < cols; j++) {
+                        out[po + j] = a[pa + j] + b[pb + j];
+                    }
+                }
+                break;
+            case SUB:
+                for (int i = 0; i < rows; i++) {
+                    int pa = ao + i * as;
+                    int pb = bo + i * bs;
+                    int po = i * cols;
+                    for (int j = 0; j < cols; j++) {
+                        out[po + j] = a[pa + j] - b[pb + j];
+                    }
+                }
+                break;
+            case MUL:
+                for (int i = 0; i < rows; i++) {
+                    int pa = ao + i * as;
+                    int pb = bo + i * bs;
+                    int po = i * cols;
+                    for (int j = 0; j < cols; j++) {
+                        out[po + j] = a[pa + j] * b[pb + j];
+                    }
+                }
+                break;
+            default:
+                for (int i = 0; i < rows; i++) {
+                    vv(op, a, ao + i * as, b, bo + i * bs, out, i * cols, cols);
+                }
+        }
+    }
+
+    /**
+     * {@code out[i, j] = a[ao + i * cols + j] op b[bo + i]} (rows of {@code a} with a column) for the
+     * arithmetic operations; false (nothing done) for the others.
+     */
+    private static boolean rowsVS(Binary op, int rows, int cols, double[] a, int ao, double[] b, int bo,
+            double[] out) {
+        switch (op) {
+            case ADD:
+                for (int i = 0; i < rows; i++) {
+                    double s = b[bo + i];
+                    int pa = ao + i * cols;
+                    int po = i * cols;
+                    for (int j = 0; j < cols; j++) {
+                        out[po + j] = a[pa + j] + s;
+                    }
+                }
+                return true;
+            case SUB:
+                for (int i = 0; i < rows; i++) {
+                    double s = b[bo + i];
+                    int pa = ao + i * cols;
+                    int po = i * cols;
+                    for (int j = 0; j < cols; j++) {
+                        out[po + j] = a[pa + j] - s;
+                    }
+                }
+                return true;
+            case MUL:
+                for (int i = 0; i < rows; i++) {
+                    double s = b[bo + i];
+                    int pa = ao + i * cols;
+                    int po = i * cols;
+                    for (int j = 0; j < cols; j++) {
+                        out[po + j] = a[pa + j] * s;
+                    }
+                }
+                return true;
+            case DIV:
+                for (int i = 0; i < rows; i++) {
+                    double s = b[bo + i];
+                    int pa = ao + i * cols;
+                    int po = i * cols;
+                    for (int j = 0; j < cols; j++) {
+                        out[po + j] = a[pa + j] / s;
+                    }
+                }
+                return true;
+            default:
+                return false;
+        }
+    }
+
     /** {@code out[oo + i] = a[ao + i] op b[bo + i]}. */
     static void vv(Binary op, double[] a, int ao, double[] b, int bo, double[] out, int oo, int n) {
         switch (op) {

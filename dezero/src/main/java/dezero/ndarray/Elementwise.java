@@ -114,7 +114,89 @@ final class Elementwise {
                     return scalar(LongBinary.apply(op, a.longData[a.offset], b.longData[b.offset]));
             }
         }
+        if (dt == b.dtype && (dt != DType.INT64 || (op != Binary.DIV && op != Binary.POW))) {
+            NdArray r = binarySmall(op, a, b);
+            if (r != null) {
+                return r;
+            }
+        }
         return binaryGeneral(op, a, b);
+    }
+
+    /**
+     * The common layouts of small operands of one dtype, without a loop plan: equal shapes, a 0-d
+     * operand, and a 2-d {@code (N, M)} with a row {@code (M,)} / {@code (1, M)} or a column
+     * {@code (N, 1)}, all contiguous. The same kernels as the general path, so the same results.
+     * {@code null} for any other case (and for results large enough to be split over threads).
+     */
+    private static NdArray binarySmall(Binary op, NdArray a, NdArray b) {
+        int[] sa = a.shape.raw();
+        int[] sb = b.shape.raw();
+        Shape shape;
+        int rows;
+        int cols;
+        int mode; // the layouts of DoubleBinary.small
+        if (a.shape == b.shape || java.util.Arrays.equals(sa, sb)) {
+            shape = a.shape;
+            rows = 1;
+            cols = shape.size();
+            mode = 0;
+        } else if (sb.length == 0) {
+            shape = a.shape;
+            rows = 1;
+            cols = shape.size();
+            mode = 1;
+        } else if (sa.length == 0) {
+            shape = b.shape;
+            rows = 1;
+            cols = shape.size();
+            mode = 2;
+        } else if (sa.length == 2 && isRowOf(sb, sa)) {
+            shape = a.shape;
+            rows = sa[0];
+            cols = sa[1];
+            mode = 3;
+        } else if (sb.length == 2 && isRowOf(sa, sb)) {
+            shape = b.shape;
+            rows = sb[0];
+            cols = sb[1];
+            mode = 4;
+        } else if (sa.length == 2 && sb.length == 2 && sb[1] == 1 && sb[0] == sa[0]) {
+            shape = a.shape;
+            rows = sa[0];
+            cols = sa[1];
+            mode = 5;
+        } else if (sa.length == 2 && sb.length == 2 && sa[1] == 1 && sa[0] == sb[0]) {
+            shape = b.shape;
+            rows = sb[0];
+            cols = sb[1];
+            mode = 6;
+        } else {
+            return null;
+        }
+        int n = shape.size();
+        if (n == 0 || Parallel.worthIt(n) || !a.isContiguous() || !b.isContiguous()) {
+            return null;
+        }
+        NdArray out = NdArray.allocate(a.dtype, shape);
+        switch (a.dtype) {
+            case FLOAT64:
+                DoubleBinary.small(op, mode, rows, cols, a.doubleData, a.offset, b.doubleData, b.offset,
+                        out.doubleData);
+                break;
+            case FLOAT32:
+                FloatBinary.small(op, mode, rows, cols, a.floatData, a.offset, b.floatData, b.offset, out.floatData);
+                break;
+            default:
+                LongBinary.small(op, mode, rows, cols, a.longData, a.offset, b.longData, b.offset, out.longData);
+        }
+        return out;
+    }
+
+    /** True when {@code row} is {@code (M,)} or {@code (1, M)} for a matrix of shape {@code (N, M)}. */
+    private static boolean isRowOf(int[] row, int[] matrix) {
+        int m = matrix[1];
+        return (row.length == 1 && row[0] == m) || (row.length == 2 && row[0] == 1 && row[1] == m);
     }
 
     private static NdArray binaryGeneral(Binary op, NdArray a, NdArray b) {

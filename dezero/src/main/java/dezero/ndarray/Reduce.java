@@ -68,6 +68,10 @@ final class Reduce {
 
     /** {@code axes == null} reduces over all axes. */
     static NdArray reduce(Kind kind, NdArray a, int[] axes, boolean keepdims) {
+        NdArray fast = reduceSmall(kind, a, axes, keepdims);
+        if (fast != null) {
+            return fast;
+        }
         String op = kind.label;
         int rank = a.ndim();
         boolean[] red = reducedAxes(op, axes, rank);
@@ -143,6 +147,83 @@ final class Reduce {
         }
         if (kind == Kind.MEAN) {
             if (dt == DType.FLOAT64) {
+                DoubleReduce.divide(out.doubleData, count);
+            } else {
+                FloatReduce.divide(out.floatData, count);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The common small cases without a loop plan: a contiguous float array of fewer than
+     * {@link Parallel#THRESHOLD} elements reduced over all axes, or a 2-d one (at least 2 x 2) over
+     * axis 0 or axis 1. The same kernels in the same order as the general path, so the same results;
+     * {@code null} for any other case.
+     */
+    private static NdArray reduceSmall(Kind kind, NdArray a, int[] axes, boolean keepdims) {
+        DType dt = a.dtype;
+        int n = a.size();
+        int rank = a.ndim();
+        if (dt == DType.INT64 || rank == 0 || n == 0 || n >= Parallel.THRESHOLD || !a.isContiguous()) {
+            return null;
+        }
+        int axis;
+        if (axes == null || (rank == 1 && axes.length == 1 && (axes[0] == 0 || axes[0] == -1))) {
+            axis = -1;
+        } else if (rank == 2 && axes.length == 1 && axes[0] >= -2 && axes[0] <= 1) {
+            axis = axes[0] & 1;
+        } else {
+            return null;
+        }
+        int[] dims = a.shape.raw();
+        if (axis < 0) {
+            Shape outShape = keepdims ? Shape.wrap(ones(rank)) : Shape.scalar();
+            NdArray out = NdArray.allocate(dt, outShape);
+            boolean sum = kind == Kind.SUM || kind == Kind.MEAN;
+            boolean max = kind == Kind.MAX;
+            if (dt == DType.FLOAT64) {
+                double v = sum ? DoubleReduce.sum(a.doubleData, a.offset, 1, n)
+                        : DoubleReduce.extreme(max, a.doubleData, a.offset, 1, n);
+                out.doubleData[0] = v;
+            } else {
+                float v = sum ? FloatReduce.sum(a.floatData, a.offset, 1, n)
+                        : FloatReduce.extreme(max, a.floatData, a.offset, 1, n);
+                out.floatData[0] = v;
+            }
+            return mean(kind, out, n);
+        }
+        int rows = dims[0];
+        int m = dims[1];
+        if (rows < 2 || m < 2) {
+            return null;
+        }
+        int kept = axis == 0 ? m : rows;
+        Shape outShape;
+        if (!keepdims) {
+            outShape = Shape.wrap(new int[] {kept});
+        } else {
+            outShape = Shape.wrap(axis == 0 ? new int[] {1, m} : new int[] {rows, 1});
+        }
+        NdArray out = NdArray.allocate(dt, outShape);
+        if (dt == DType.FLOAT64) {
+            DoubleReduce.rows(kind, axis == 0, a.doubleData, a.offset, rows, m, out.doubleData);
+        } else {
+            FloatReduce.rows(kind, axis == 0, a.floatData, a.offset, rows, m, out.floatData);
+        }
+        return mean(kind, out, axis == 0 ? rows : m);
+    }
+
+    private static int[] ones(int rank) {
+        int[] d = new int[rank];
+        Arrays.fill(d, 1);
+        return d;
+    }
+
+    /** {@code out} divided by {@code count} for MEAN (in place: {@code out} is fresh), else {@code out}. */
+    private static NdArray mean(Kind kind, NdArray out, int count) {
+        if (kind == Kind.MEAN) {
+            if (out.dtype == DType.FLOAT64) {
                 DoubleReduce.divide(out.doubleData, count);
             } else {
                 FloatReduce.divide(out.floatData, count);
