@@ -44,12 +44,12 @@ final class Activations {
 
         @Override
         protected Variable backward(Variable gy) {
-            return gy.mul(new Variable(input().data().gt(0.0)));
+            return gy.mul(Variable.constant(input().data().gt(0.0)));
         }
 
         @Override
         protected Variable jvp(Variable x, Variable y, Variable dx) {
-            return dx.mul(new Variable(x.data().gt(0.0)));
+            return dx.mul(Variable.constant(x.data().gt(0.0)));
         }
     }
 
@@ -67,7 +67,7 @@ final class Activations {
         }
 
         private Variable mask(NdArray x) {
-            return new Variable(NdArray.where(x.gt(0.0), constant(1, x), constant(slope, x)));
+            return Variable.constant(NdArray.where(x.gt(0.0), constant(1, x), constant(slope, x)));
         }
 
         @Override

@@ -277,9 +277,12 @@ public final class F {
         return new Losses.SoftmaxCrossEntropy().apply(x, t);
     }
 
-    /** {@link #softmaxCrossEntropy(Variable, Variable)} with the labels as an array. */
+    /**
+     * {@link #softmaxCrossEntropy(Variable, Variable)} with the labels as an array, made a
+     * {@link Variable#constant}.
+     */
     public static Variable softmaxCrossEntropy(Variable x, NdArray t) {
-        return softmaxCrossEntropy(x, new Variable(t));
+        return softmaxCrossEntropy(x, Variable.constant(t));
     }
 
     /** Mean binary cross entropy of {@code sigmoid(x)} against targets {@code t} in [0, 1] (divided by {@code len(x)}). */
@@ -358,7 +361,7 @@ public final class F {
             return x;
         }
         NdArray mask = rng.rand(x.shape().dims()).gt(ratio).astype(x.dtype());
-        return x.mul(new Variable(mask)).div(1 - ratio);
+        return x.mul(Variable.constant(mask)).div(1 - ratio);
     }
 
     // ================================================================ convolution and pooling (Conv.java)

@@ -27,7 +27,8 @@ final class Losses {
         protected Variable[] backward(Variable gy) {
             Variable diff = input0().sub(input1());
             Variable g0 = gy.mul(diff).mul(2.0 / diff.len());
-            return new Variable[] {g0.sumTo(input0().shape()), g0.neg().sumTo(input1().shape())};
+            return new Variable[] {needsGrad(0) ? g0.sumTo(input0().shape()) : null,
+                needsGrad(1) ? g0.neg().sumTo(input1().shape()) : null};
         }
 
         @Override
@@ -90,7 +91,7 @@ final class Losses {
         private static Variable probMinusOneHot(Variable x, NdArray t) {
             int c = x.shape().dim(1);
             NdArray onehot = NdArray.eye(x.dtype(), c).get(Index.of(t.reshape(-1)));
-            return new Activations.Softmax(1).apply(x).sub(new Variable(onehot));
+            return new Activations.Softmax(1).apply(x).sub(Variable.constant(onehot));
         }
 
         @Override
@@ -98,7 +99,7 @@ final class Losses {
             Variable x = input0();
             int n = x.shape().dim(0);
             Variable g = gy.mul(1.0 / n);
-            return new Variable[] {probMinusOneHot(x, input1().data()).mul(g), null};
+            return new Variable[] {needsGrad(0) ? probMinusOneHot(x, input1().data()).mul(g) : null, null};
         }
 
         @Override

@@ -121,22 +121,69 @@ final class DoubleBinary {
                 sv(op, a[ao], b, bo, out, 0, cols);
                 break;
             case 3:
-                rowsVV(op, rows, cols, a, ao, cols, b, bo, 0, out);
+                if (cols < SHORT_ROW) {
+                    tileRow(b, bo, rows, cols, out);
+                    vv(op, a, ao, out, 0, out, 0, rows * cols);
+                } else {
+                    rowsVV(op, rows, cols, a, ao, cols, b, bo, 0, out);
+                }
                 break;
             case 4:
-                rowsVV(op, rows, cols, a, ao, 0, b, bo, cols, out);
+                if (cols < SHORT_ROW) {
+                    tileRow(a, ao, rows, cols, out);
+                    vv(op, out, 0, b, bo, out, 0, rows * cols);
+                } else {
+                    rowsVV(op, rows, cols, a, ao, 0, b, bo, cols, out);
+                }
                 break;
             case 5:
-                if (!rowsVS(op, rows, cols, a, ao, b, bo, out)) {
+                if (cols < SHORT_COLUMN_ROW) {
+                    tileColumn(b, bo, rows, cols, out);
+                    vv(op, a, ao, out, 0, out, 0, rows * cols);
+                } else if (!rowsVS(op, rows, cols, a, ao, b, bo, out)) {
                     for (int i = 0; i < rows; i++) {
                         vs(op, a, ao + i * cols, b[bo + i], out, i * cols, cols);
                     }
                 }
                 break;
             default:
-                for (int i = 0; i < rows; i++) {
-                    sv(op, a[ao + i], b, bo + i * cols, out, i * cols, cols);
+                if (cols < SHORT_COLUMN_ROW) {
+                    tileColumn(a, ao, rows, cols, out);
+                    vv(op, out, 0, b, bo, out, 0, rows * cols);
+                } else {
+                    for (int i = 0; i < rows; i++) {
+                        sv(op, a[ao + i], b, bo + i * cols, out, i * cols, cols);
+                    }
                 }
+        }
+    }
+
+    /*
+     * Rows shorter than these are broadcast by first tiling the row (or column) into the result and
+     * then running one flat loop in place (element i of the result is read before it is written):
+     * loops over a few elements per row cost more than the tiling.
+     */
+    private static final int SHORT_ROW = 32;
+    private static final int SHORT_COLUMN_ROW = 8;
+
+    /** {@code out[i * cols + j] = row[ro + j]}: the row repeated {@code rows} times (by doubling copies). */
+    private static void tileRow(double[] row, int ro, int rows, int cols, double[] out) {
+        int n = rows * cols;
+        System.arraycopy(row, ro, out, 0, cols);
+        for (int filled = cols; filled < n; filled += Math.min(filled, n - filled)) {
+            System.arraycopy(out, 0, out, filled, Math.min(filled, n - filled));
+        }
+    }
+
+    /** {@code out[i * cols + j] = column[co + i]}: each element of the column repeated {@code cols} times. */
+    private static void tileColumn(double[] column, int co, int rows, int cols, double[] out) {
+        int n = rows * cols;
+        for (int p = 0, i = 0, j = 0; p < n; p++) {
+            out[p] = column[co + i];
+            if (++j == cols) {
+                j = 0;
+                i++;
+            }
         }
     }
 

@@ -78,7 +78,7 @@ final class DoubleGemmSmall {
         }
     }
 
-    /** The 4 x 2 tile of C at {@code ci} (row stride {@code ldc}): rows from {@code a0} of A, columns from {@code bj} of B. */
+    /** The 4 x 2 tile of C at {@code ci} (row stride {@code ldc}): A rows at {@code a0}, B columns at {@code bj}. */
     private static void tile42(int k, double[] a, int a0, int ars, int acs, double[] b, int bj, int brs, int bcs,
             double[] c, int ci, int ldc) {
         double s00 = 0;
