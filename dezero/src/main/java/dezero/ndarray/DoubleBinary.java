@@ -283,6 +283,13 @@ final class DoubleBinary {
         }
     }
 
+    /** {@code out[oo + i] = a[ao + i] + (alpha * b[bo + i])}, the product rounded before the sum. */
+    static void addScaled(double[] a, int ao, double[] b, int bo, double alpha, double[] out, int oo, int n) {
+        for (int i = 0; i < n; i++) {
+            out[oo + i] = a[ao + i] + alpha * b[bo + i];
+        }
+    }
+
     /** {@code out[oo + i] = a[ao + i] op b[bo + i]}. */
     static void vv(Binary op, double[] a, int ao, double[] b, int bo, double[] out, int oo, int n) {
         switch (op) {

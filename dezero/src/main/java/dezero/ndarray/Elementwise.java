@@ -239,6 +239,32 @@ final class Elementwise {
         }
     }
 
+    /** {@code a + alpha * b} with the roundings of {@code a.add(b.mul(alpha))} (see {@link NdArray#addScaled}). */
+    static NdArray addScaled(NdArray a, NdArray b, double alpha) {
+        DType dt = a.dtype;
+        if (dt != b.dtype || dt == DType.INT64 || !a.shape.equals(b.shape) || !a.isContiguous() || !b.isContiguous()) {
+            return a.add(b.mul(alpha));
+        }
+        NdArray out = NdArray.allocate(dt, a.shape);
+        int n = a.size();
+        if (Parallel.worthIt(n)) {
+            Parallel.forRange(n, (s, e) -> runAddScaled(a, b, alpha, out, s, e));
+        } else {
+            runAddScaled(a, b, alpha, out, 0, n);
+        }
+        return out;
+    }
+
+    private static void runAddScaled(NdArray a, NdArray b, double alpha, NdArray out, int s, int e) {
+        if (a.dtype == DType.FLOAT64) {
+            DoubleBinary.addScaled(a.doubleData, a.offset + s, b.doubleData, b.offset + s, alpha, out.doubleData, s,
+                    e - s);
+        } else {
+            FloatBinary.addScaled(a.floatData, a.offset + s, b.floatData, b.offset + s, (float) alpha, out.floatData,
+                    s, e - s);
+        }
+    }
+
     private static void checkNonNegative(NdArray exponent) {
         for (long v : exponent.toLongArray()) {
             if (v < 0) {

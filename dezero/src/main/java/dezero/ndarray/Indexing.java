@@ -59,7 +59,7 @@ final class Indexing {
      */
     private static NdArray takeSmall(NdArray a, Index[] spec) {
         int rank = a.strides.length;
-        if (rank == 0 || spec.length > 2 || spec.length > rank) {
+        if (rank == 0 || spec.length == 0 || spec.length > 2 || spec.length > rank) {
             return null;
         }
         for (Index ix : spec) {

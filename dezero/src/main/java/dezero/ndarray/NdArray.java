@@ -702,6 +702,17 @@ public final class NdArray {
         return Elementwise.binaryScalar(Elementwise.Binary.ADD, this, scalar);
     }
 
+    /**
+     * {@code this + alpha * b} (BLAS's axpy), as {@code add(b.mul(alpha))} in value, shape and dtype: the
+     * product is rounded, then the sum (never a fused multiply-add), {@code alpha} is rounded to
+     * float32 for float32 {@code b}, and the operands broadcast as in {@link #add(NdArray)}. Operands of
+     * the same shape and floating dtype take one pass without the intermediate array (optimizers
+     * update parameters this way: {@code p.addScaled(grad, -lr)}).
+     */
+    public NdArray addScaled(NdArray b, double alpha) {
+        return Elementwise.addScaled(this, b, alpha);
+    }
+
     public NdArray sub(NdArray other) {
         return Elementwise.binary(Elementwise.Binary.SUB, this, other);
     }
