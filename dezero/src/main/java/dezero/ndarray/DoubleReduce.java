@@ -367,6 +367,26 @@ final class DoubleReduce {
         }
     }
 
+    /**
+     * For the contiguous {@code (rows, m)} block at {@code off}: {@code max[r]} = the maximum of row
+     * {@code r} (0 where it is not finite) and {@code shifted[r, j] = a[r, j] - max[r]}; the first
+     * steps of {@code logsumexp} over axis 1.
+     */
+    static void shiftRows(double[] a, int off, int rows, int m, double[] max, double[] shifted) {
+        for (int r = 0; r < rows; r++) {
+            int p = off + r * m;
+            double x = extreme(true, a, p, 1, m);
+            if (!(x - x == 0)) {
+                x = 0;
+            }
+            max[r] = x;
+            int o = r * m;
+            for (int j = 0; j < m; j++) {
+                shifted[o + j] = a[p + j] - x;
+            }
+        }
+    }
+
     /** Divides every result by {@code count} (the mean from the sum). */
     static void divide(double[] out, int count) {
         for (int i = 0; i < out.length; i++) {

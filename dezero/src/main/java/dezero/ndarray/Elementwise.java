@@ -369,6 +369,16 @@ final class Elementwise {
         return out;
     }
 
+    /**
+     * {@code out = op(a)} for a contiguous floating {@code a} of fewer than {@link Parallel#THRESHOLD}
+     * elements and of rank 1 or more, exactly as {@link #unary} computes it; {@code out} (of the same
+     * size and dtype, contiguous from 0) may be {@code a} itself.
+     */
+    static void unaryInto(Unary op, NdArray a, NdArray out) {
+        boolean vector = useVector && !op.keepsInt() && op != Unary.SQRT;
+        runUnary(op, vector, a, out, 0, a.size());
+    }
+
     private static void runUnary(Unary op, boolean vector, NdArray a, NdArray out, int s, int e) {
         int ao = a.offset + s;
         int n = e - s;

@@ -29,6 +29,9 @@ final class Reduce {
         }
     }
 
+    /** Whether the small-array paths are taken (tests switch them off to compare with the general path). */
+    static boolean smallPaths = true;
+
     /** Elements per chunk of a large full reduction. */
     private static final int CHUNK = 1 << 16;
 
@@ -68,7 +71,7 @@ final class Reduce {
 
     /** {@code axes == null} reduces over all axes. */
     static NdArray reduce(Kind kind, NdArray a, int[] axes, boolean keepdims) {
-        NdArray fast = reduceSmall(kind, a, axes, keepdims);
+        NdArray fast = smallPaths ? reduceSmall(kind, a, axes, keepdims) : null;
         if (fast != null) {
             return fast;
         }
@@ -374,6 +377,10 @@ final class Reduce {
         if (count == 0) {
             return NdArray.full(a.dtype, Double.NEGATIVE_INFINITY, outShape.raw());
         }
+        if (smallPaths && a.ndim() == 2 && !red[0] && red[1] && a.size() > 0 && a.size() < Parallel.THRESHOLD
+                && a.isContiguous()) {
+            return logsumexpRows(a, keepdims ? keptShape : outShape);
+        }
         NdArray m = reduce(Kind.MAX, a, axes, true);
         if (m.dtype == DType.FLOAT64) {
             DoubleUnary.zeroNonFinite(m.doubleData);
@@ -383,6 +390,43 @@ final class Reduce {
         NdArray s = reduce(Kind.SUM, a.sub(m).exp(), axes, true);
         NdArray r = s.log().add(m);
         return r.shape.equals(outShape) ? r : r.reshape(outShape.raw());
+    }
+
+    /**
+     * {@code logsumexp} over axis 1 of a small contiguous float matrix in one pass per step, with
+     * the kernels and the order of the general path (so the same results) and fewer temporaries.
+     */
+    private static NdArray logsumexpRows(NdArray a, Shape outShape) {
+        int[] dims = a.shape.raw();
+        int rows = dims[0];
+        int m = dims[1];
+        DType dt = a.dtype;
+        Shape column = Shape.wrap(new int[] {rows, 1});
+        NdArray max = NdArray.allocate(dt, column);
+        NdArray e = NdArray.allocate(dt, a.shape);
+        NdArray s = NdArray.allocate(dt, column);
+        if (dt == DType.FLOAT64) {
+            DoubleReduce.shiftRows(a.doubleData, a.offset, rows, m, max.doubleData, e.doubleData);
+        } else {
+            FloatReduce.shiftRows(a.floatData, a.offset, rows, m, max.floatData, e.floatData);
+        }
+        Elementwise.unaryInto(Elementwise.Unary.EXP, e, e);
+        if (dt == DType.FLOAT64) {
+            for (int r = 0; r < rows; r++) {
+                s.doubleData[r] = DoubleReduce.sum(e.doubleData, r * m, 1, m);
+            }
+        } else {
+            for (int r = 0; r < rows; r++) {
+                s.floatData[r] = FloatReduce.sum(e.floatData, r * m, 1, m);
+            }
+        }
+        Elementwise.unaryInto(Elementwise.Unary.LOG, s, s);
+        if (dt == DType.FLOAT64) {
+            DoubleBinary.vv(Elementwise.Binary.ADD, s.doubleData, 0, max.doubleData, 0, s.doubleData, 0, rows);
+            return NdArray.wrap(s.doubleData, outShape);
+        }
+        FloatBinary.vv(Elementwise.Binary.ADD, s.floatData, 0, max.floatData, 0, s.floatData, 0, rows);
+        return NdArray.wrap(s.floatData, outShape);
     }
 
     /**
