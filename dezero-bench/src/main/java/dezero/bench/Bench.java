@@ -21,6 +21,7 @@ public final class Bench {
     /** The workloads by name, in order. Each takes the quick flag. */
     static Map<String, java.util.function.Consumer<Boolean>> workloads() {
         Map<String, java.util.function.Consumer<Boolean>> m = new LinkedHashMap<>();
+        m.put("W2", W2Gemm::run);
         return m;
     }
 
