@@ -40,6 +40,9 @@ final class DoubleGemm {
             return;
         }
         boolean vec = Gemm.vector();
+        if (vec && !warm) {
+            warmUp();
+        }
         int parts = Gemm.parts(work);
         if (parts <= 1) {
             single(vec, m, n, k, a, ao, ars, acs, b, bo, brs, bcs, c, co, ldc);
@@ -64,6 +67,36 @@ final class DoubleGemm {
                 single(vec, to - from, n, k, a, ao + from * ars, ars, acs, b, bo, brs, bcs, c, co + from * ldc, ldc);
             }
         });
+    }
+
+    /** Whether {@link #warmUp} has run in this JVM. */
+    private static volatile boolean warm;
+
+    /**
+     * Gets the Vector-API kernel compiled before the first real product uses it. Until C2 has
+     * compiled it, vector code runs in the interpreter and in C1 code with every vector boxed,
+     * hundreds of times slower, so the first products of a fresh JVM would crawl for the better
+     * part of a second. This runs a 64 x 64 x 64 product on the calling thread until three in a
+     * row finish at compiled speed (over 5 GFLOP/s), for at most two seconds, once per JVM.
+     */
+    private static void warmUp() {
+        synchronized (DoubleGemm.class) {
+            if (warm) {
+                return;
+            }
+            int s = 64;
+            double[] a = new double[s * s];
+            double[] b = new double[s * s];
+            double[] c = new double[s * s];
+            long fastNanos = 2L * s * s * s / 5;
+            long deadline = System.nanoTime() + 2_000_000_000L;
+            for (int fast = 0; fast < 3 && System.nanoTime() < deadline;) {
+                long t0 = System.nanoTime();
+                blocked(s, s, s, a, 0, s, 1, b, 0, s, 1, c, 0, s, 1);
+                fast = System.nanoTime() - t0 < fastNanos ? fast + 1 : 0;
+            }
+            warm = true;
+        }
     }
 
     private static void single(boolean vec, int m, int n, int k, double[] a, int ao, int ars, int acs, double[] b,
