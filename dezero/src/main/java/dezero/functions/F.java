@@ -288,7 +288,7 @@ public final class F {
             t = t.reshape(x.shape().dims());
         }
         Variable p = clip(sigmoid(x), 1e-15, 1.0);
-        return crossEntropyOf(p, t, x.len());
+        return crossEntropyOf(p, t, x.length());
     }
 
     /** Mean binary cross entropy of probabilities {@code p} against targets {@code t} (divided by {@code len(t)}). */
@@ -296,7 +296,7 @@ public final class F {
         if (p.ndim() != t.ndim()) {
             t = t.reshape(p.shape().dims());
         }
-        int n = t.len();
+        int n = t.length();
         return crossEntropyOf(clip(p, 1e-15, 0.999), t, n);
     }
 

@@ -26,7 +26,7 @@ final class Losses {
         @Override
         protected Variable[] backward(Variable gy) {
             Variable diff = input0().sub(input1());
-            Variable g0 = gy.mul(diff).mul(2.0 / diff.len());
+            Variable g0 = gy.mul(diff).mul(2.0 / diff.length());
             return new Variable[] {g0.sumTo(input0().shape()), g0.neg().sumTo(input1().shape())};
         }
 
@@ -34,7 +34,7 @@ final class Losses {
         protected Variable jvp(Variable x0, Variable x1, Variable y, Variable dx0, Variable dx1) {
             Variable diff = x0.sub(x1);
             Variable d = dx0 == null ? dx1.neg() : dx1 == null ? dx0 : dx0.sub(dx1);
-            return diff.mul(d).sum().mul(2.0 / diff.len());
+            return diff.mul(d).sum().mul(2.0 / diff.length());
         }
     }
 
