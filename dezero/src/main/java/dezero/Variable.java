@@ -10,7 +10,7 @@ import java.util.ArrayDeque;
  * A node of the computational graph holding an {@link NdArray}: DeZero's {@code Variable}.
  *
  * <pre>{@code
- * Variable x = new Variable(NdArray.of(0.5));
+ * Variable x = Variable.of(0.5);        // new Variable(NdArray.of(0.5))
  * Variable y = x.mul(x).add(1.0);       // the graph is recorded as the code runs
  * y.backward();
  * x.grad();                              // variable(1.0)
