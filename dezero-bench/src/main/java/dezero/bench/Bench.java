@@ -22,9 +22,10 @@ public final class Bench {
     static Map<String, java.util.function.Consumer<Boolean>> workloads() {
         Map<String, java.util.function.Consumer<Boolean>> m = new LinkedHashMap<>();
         m.put("W1", W1ScalarChain::run);
+        m.put("W3", W3Elementwise::run);
         m.put("W4", W4MlpStep::run);
         m.put("W5", W5Spiral::run);
-        m.put("W3", W3Elementwise::run);
+        m.put("heap", HeapFlat::run);
         return m;
     }
 
