@@ -45,8 +45,11 @@ public final class Bench {
                 case "--repeats":
                     Measure.repeats = Integer.parseInt(args[++i]);
                     break;
+                case "--max-wait":
+                    Measure.maxWaitSeconds = Double.parseDouble(args[++i]);
+                    break;
                 default:
-                    System.err.println("usage: Bench [--only W1,W2,...] [--quick] [--repeats N]");
+                    System.err.println("usage: Bench [--only W1,W2,...] [--quick] [--repeats N] [--max-wait SECONDS]");
                     System.exit(2);
             }
         }
