@@ -22,6 +22,7 @@ public final class Bench {
     static Map<String, java.util.function.Consumer<Boolean>> workloads() {
         Map<String, java.util.function.Consumer<Boolean>> m = new LinkedHashMap<>();
         m.put("W1", W1ScalarChain::run);
+        m.put("W2", W2Gemm::run);
         m.put("W3", W3Elementwise::run);
         m.put("W4", W4MlpStep::run);
         m.put("W5", W5Spiral::run);

@@ -15,9 +15,15 @@ final class DoubleGemm {
     private DoubleGemm() {
     }
 
-    static int KC = Integer.getInteger("dezero.gemm.kc", 256);
-    static int MC = Integer.getInteger("dezero.gemm.mc", 96);
-    static int NC = Integer.getInteger("dezero.gemm.nc", 2048);
+    /*
+     * Block sizes (elements), package-private and mutable for the tests of the blocking edges:
+     * a kc x NR micro-panel of B (48 KB for float64 with 8 x 3 tiles) is reused from L1 by the
+     * MC / MR tiles of a row of blocks, the MC x KC block of A (192 KB) stays in L2, and the
+     * KC x NC panel of B in L3.
+     */
+    static int KC = 256;
+    static int MC = 96;
+    static int NC = 2048;
 
     /** Products of at most this many multiply-adds take the naive loop (no packing). */
     static final long SMALL_WORK = 4096;
@@ -39,8 +45,9 @@ final class DoubleGemm {
             single(vec, m, n, k, a, ao, ars, acs, b, bo, brs, bcs, c, co, ldc);
             return;
         }
-        // split the longer side of C into parts aligned to whole tiles
-        boolean byCols = n >= m;
+        // split C into parts aligned to whole tiles: by rows (each part packs all of B, a plain
+        // copy when B is row-major) unless B is the larger operand to pack twice
+        boolean byCols = n > m;
         int len = byCols ? n : m;
         int unit = vec ? (byCols ? DoubleGemmVector.NR : DoubleGemmVector.MR) : 4;
         int units = (len + unit - 1) / unit;
