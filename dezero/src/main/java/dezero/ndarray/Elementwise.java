@@ -1,36 +1,419 @@
 package dezero.ndarray;
 
-/** Elementwise operations with NumPy broadcasting: dtype promotion, shape checks, dispatch to kernels. */
+import java.util.Locale;
+
+/**
+ * Elementwise operations with NumPy broadcasting: dtype promotion, shape checks, dispatch to the
+ * kernels ({@code DoubleBinary}, {@code DoubleUnary}, {@code DoubleMath}, {@code DoubleVectorMath} and
+ * their generated float32/int64 twins).
+ *
+ * <p>dtype rules:
+ * <ul>
+ *   <li>array with array: {@link DType#promote}; int64 with int64 stays int64 except {@code DIV}
+ *       (true division, float64) and {@code POW} with a negative exponent (an error, as in NumPy).
+ *   <li>array with a Java {@code double}: the scalar never promotes a float array ({@code float32 +
+ *       0.1} stays float32, the scalar is rounded to float32 first, as NumPy does with a Python
+ *       float); an int64 array with a scalar gives float64, except comparisons, which give an int64
+ *       mask (computed in float64, as NumPy compares an int64 array with a Python float).
+ *   <li>comparisons give masks of 1 and 0 in the dtype the operands promote to.
+ *   <li>unary: NEG, ABS, SIGN, SQUARE keep int64; the transcendental ones and SQRT give float64 for
+ *       int64 input. {@code clip} of int64 gives float64 (its bounds are Java doubles).
+ * </ul>
+ *
+ * <p>Speed: 0-d operands take a path without loops or plans (the autodiff engine runs millions of
+ * them); other operands are described by a coalesced {@link Broadcast} plan whose innermost loops are
+ * contiguous or scalar-broadcast wherever the layout allows; results of {@link Parallel#THRESHOLD}
+ * elements or more are computed by several threads; EXP, LOG, SIN, COS and TANH use the Vector API
+ * when it is available.
+ */
 final class Elementwise {
     private Elementwise() {
     }
 
-    enum Binary { ADD, SUB, MUL, DIV, POW, MAXIMUM, MINIMUM, EQ, GT, GE, LT, LE }
+    enum Binary {
+        ADD, SUB, MUL, DIV, POW, MAXIMUM, MINIMUM, EQ, GT, GE, LT, LE;
 
-    enum Unary { NEG, EXP, LOG, SIN, COS, TANH, SQRT, ABS, SIGN, SQUARE }
+        /** The name in error messages ({@code add}, {@code maximum}, ...). */
+        final String label = name().toLowerCase(Locale.ROOT);
+
+        boolean isComparison() {
+            return ordinal() >= EQ.ordinal();
+        }
+    }
+
+    enum Unary {
+        NEG, EXP, LOG, SIN, COS, TANH, SQRT, ABS, SIGN, SQUARE;
+
+        final String label = name().toLowerCase(Locale.ROOT);
+
+        /** True when the result of an int64 input stays int64. */
+        boolean keepsInt() {
+            return this == NEG || this == ABS || this == SIGN || this == SQUARE;
+        }
+    }
+
+    /**
+     * True when the Vector API may be used: the module {@code jdk.incubator.vector} is in the boot layer,
+     * the system property {@code dezero.vector} is not {@code false}, and the platform has SIMD math
+     * routines behind the vector transcendental functions (x86-64; AArch64 from JDK 24), without which
+     * they would be slower than {@code Math.*}.
+     */
+    static final boolean VECTOR_AVAILABLE = detectVector();
+
+    /** Whether kernels use the Vector API; tests switch it off to exercise the plain path. */
+    static boolean useVector = VECTOR_AVAILABLE;
+
+    private static final int[] NO_STRIDES = new int[0];
+
+    private static boolean detectVector() {
+        try {
+            if ("false".equalsIgnoreCase(System.getProperty("dezero.vector"))) {
+                return false;
+            }
+            if (!ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) {
+                return false;
+            }
+            String arch = System.getProperty("os.arch", "");
+            if (arch.equals("amd64") || arch.equals("x86_64")) {
+                return true;
+            }
+            return arch.equals("aarch64") && Runtime.version().feature() >= 24;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    // ------------------------------------------------------------------ 0-d results
+
+    static NdArray scalar(double v) {
+        return new NdArray(DType.FLOAT64, Shape.scalar(), NO_STRIDES, 0, new double[] {v}, null, null);
+    }
+
+    static NdArray scalar(float v) {
+        return new NdArray(DType.FLOAT32, Shape.scalar(), NO_STRIDES, 0, null, new float[] {v}, null);
+    }
+
+    static NdArray scalar(long v) {
+        return new NdArray(DType.INT64, Shape.scalar(), NO_STRIDES, 0, null, null, new long[] {v});
+    }
+
+    // ------------------------------------------------------------------ binary
 
     static NdArray binary(Binary op, NdArray a, NdArray b) {
-        throw new UnsupportedOperationException("TODO " + op);
+        DType dt = a.dtype;
+        if (dt == b.dtype && a.strides.length == 0 && b.strides.length == 0) {
+            switch (dt) {
+                case FLOAT64:
+                    return scalar(DoubleBinary.apply(op, a.doubleData[a.offset], b.doubleData[b.offset]));
+                case FLOAT32:
+                    return scalar(FloatBinary.apply(op, a.floatData[a.offset], b.floatData[b.offset]));
+                default:
+                    if (op == Binary.DIV) {
+                        return scalar((double) a.longData[a.offset] / (double) b.longData[b.offset]);
+                    }
+                    return scalar(LongBinary.apply(op, a.longData[a.offset], b.longData[b.offset]));
+            }
+        }
+        return binaryGeneral(op, a, b);
     }
 
-    /** {@code a op scalar}; the scalar never promotes the array's dtype (int64 with a scalar gives float64). */
-    static NdArray binaryScalar(Binary op, NdArray a, double scalar) {
-        throw new UnsupportedOperationException("TODO " + op);
+    private static NdArray binaryGeneral(Binary op, NdArray a, NdArray b) {
+        Shape shape = a.shape.equals(b.shape) ? a.shape : NdArray.broadcastShapes(op.label, a.shape, b.shape);
+        DType dt = DType.promote(a.dtype, b.dtype);
+        if (dt == DType.INT64 && op == Binary.DIV) {
+            dt = DType.FLOAT64;
+        }
+        a = a.astype(dt);
+        b = b.astype(dt);
+        if (dt == DType.INT64 && op == Binary.POW) {
+            checkNonNegative(b);
+        }
+        NdArray out = NdArray.allocate(dt, shape);
+        int n = shape.size();
+        if (n == 0) {
+            return out;
+        }
+        Broadcast plan = Broadcast.of(shape, a, b);
+        if (Parallel.worthIt(n)) {
+            NdArray fa = a;
+            NdArray fb = b;
+            Parallel.forRange(n, (s, e) -> runBinary(op, fa, fb, out, plan, s, e));
+        } else {
+            runBinary(op, a, b, out, plan, 0, n);
+        }
+        return out;
     }
+
+    private static void runBinary(Binary op, NdArray a, NdArray b, NdArray out, Broadcast plan, int s, int e) {
+        switch (out.dtype) {
+            case FLOAT64:
+                DoubleBinary.run(op, a.doubleData, b.doubleData, out.doubleData, plan, s, e);
+                break;
+            case FLOAT32:
+                FloatBinary.run(op, a.floatData, b.floatData, out.floatData, plan, s, e);
+                break;
+            default:
+                LongBinary.run(op, a.longData, b.longData, out.longData, plan, s, e);
+        }
+    }
+
+    private static void checkNonNegative(NdArray exponent) {
+        for (long v : exponent.toLongArray()) {
+            if (v < 0) {
+                throw new IllegalArgumentException("pow: integers to negative integer powers are not allowed, got exponent "
+                        + v);
+            }
+        }
+    }
+
+    /** {@code a op scalar}; see the class comment for the dtype rules. */
+    static NdArray binaryScalar(Binary op, NdArray a, double scalar) {
+        switch (a.dtype) {
+            case FLOAT64:
+                if (a.strides.length == 0) {
+                    return scalar(DoubleBinary.apply(op, a.doubleData[a.offset], scalar));
+                }
+                break;
+            case FLOAT32:
+                if (a.strides.length == 0) {
+                    return scalar(FloatBinary.apply(op, a.floatData[a.offset], (float) scalar));
+                }
+                break;
+            default:
+                if (op.isComparison()) {
+                    return binaryScalar(op, a.astype(DType.FLOAT64), scalar).astype(DType.INT64);
+                }
+                return binaryScalar(op, a.astype(DType.FLOAT64), scalar);
+        }
+        if (op == Binary.POW) {
+            // NumPy's fast paths for these exponents (exact where pow may be off by an ulp)
+            if (scalar == 2) {
+                return unary(Unary.SQUARE, a);
+            }
+            if (scalar == 0.5) {
+                return unary(Unary.SQRT, a);
+            }
+            if (scalar == -1) {
+                return binaryScalarReversed(Binary.DIV, 1, a);
+            }
+        }
+        if (!a.isContiguous()) {
+            NdArray s = a.dtype == DType.FLOAT64 ? scalar(scalar) : scalar((float) scalar);
+            return binaryGeneral(op, a, s);
+        }
+        int n = a.size();
+        NdArray out = NdArray.allocate(a.dtype, a.shape);
+        if (Parallel.worthIt(n)) {
+            Parallel.forRange(n, (s, e) -> runScalar(op, a, scalar, out, s, e));
+        } else {
+            runScalar(op, a, scalar, out, 0, n);
+        }
+        return out;
+    }
+
+    private static void runScalar(Binary op, NdArray a, double scalar, NdArray out, int s, int e) {
+        if (a.dtype == DType.FLOAT64) {
+            DoubleBinary.vs(op, a.doubleData, a.offset + s, scalar, out.doubleData, s, e - s);
+        } else {
+            FloatBinary.vs(op, a.floatData, a.offset + s, (float) scalar, out.floatData, s, e - s);
+        }
+    }
+
+    /** {@code scalar op a} for a float array. */
+    private static NdArray binaryScalarReversed(Binary op, double scalar, NdArray a) {
+        NdArray s = a.dtype == DType.FLOAT64 ? scalar(scalar) : scalar((float) scalar);
+        return binaryGeneral(op, s, a);
+    }
+
+    // ------------------------------------------------------------------ unary
 
     static NdArray unary(Unary op, NdArray a) {
-        throw new UnsupportedOperationException("TODO " + op);
+        DType dt = a.dtype;
+        if (a.strides.length == 0) {
+            switch (dt) {
+                case FLOAT64: {
+                    double x = a.doubleData[a.offset];
+                    return scalar(op.keepsInt() ? DoubleUnary.apply(op, x) : DoubleMath.apply(op, x));
+                }
+                case FLOAT32: {
+                    float x = a.floatData[a.offset];
+                    return scalar(op.keepsInt() ? FloatUnary.apply(op, x) : FloatMath.apply(op, x));
+                }
+                default:
+                    if (op.keepsInt()) {
+                        return scalar(LongUnary.apply(op, a.longData[a.offset]));
+                    }
+            }
+        }
+        if (dt == DType.INT64 && !op.keepsInt()) {
+            a = a.astype(DType.FLOAT64);
+            dt = DType.FLOAT64;
+        }
+        NdArray in = a.contiguous();
+        NdArray out = NdArray.allocate(dt, a.shape);
+        int n = a.size();
+        boolean vector = useVector && !op.keepsInt() && op != Unary.SQRT && dt != DType.INT64;
+        if (Parallel.worthIt(n)) {
+            Parallel.forRange(n, (s, e) -> runUnary(op, vector, in, out, s, e));
+        } else {
+            runUnary(op, vector, in, out, 0, n);
+        }
+        return out;
     }
 
+    private static void runUnary(Unary op, boolean vector, NdArray a, NdArray out, int s, int e) {
+        int ao = a.offset + s;
+        int n = e - s;
+        switch (out.dtype) {
+            case FLOAT64:
+                if (op.keepsInt()) {
+                    DoubleUnary.run(op, a.doubleData, ao, out.doubleData, s, n);
+                } else if (vector) {
+                    DoubleVectorMath.run(op, a.doubleData, ao, out.doubleData, s, n);
+                } else {
+                    DoubleMath.run(op, a.doubleData, ao, out.doubleData, s, n);
+                }
+                break;
+            case FLOAT32:
+                if (op.keepsInt()) {
+                    FloatUnary.run(op, a.floatData, ao, out.floatData, s, n);
+                } else if (vector) {
+                    FloatVectorMath.run(op, a.floatData, ao, out.floatData, s, n);
+                } else {
+                    FloatMath.run(op, a.floatData, ao, out.floatData, s, n);
+                }
+                break;
+            default:
+                LongUnary.run(op, a.longData, ao, out.longData, s, n);
+        }
+    }
+
+    // ------------------------------------------------------------------ clip, where, allclose
+
+    /** {@code np.clip}: {@code minimum(maximum(a, lo), hi)}; NaN propagates; int64 gives float64. */
     static NdArray clip(NdArray a, double lo, double hi) {
-        throw new UnsupportedOperationException("TODO clip");
+        if (a.dtype == DType.INT64) {
+            a = a.astype(DType.FLOAT64);
+        }
+        NdArray in = a.contiguous();
+        NdArray out = NdArray.allocate(a.dtype, a.shape);
+        int n = a.size();
+        if (Parallel.worthIt(n)) {
+            Parallel.forRange(n, (s, e) -> runClip(in, lo, hi, out, s, e));
+        } else {
+            runClip(in, lo, hi, out, 0, n);
+        }
+        return out;
     }
 
+    private static void runClip(NdArray a, double lo, double hi, NdArray out, int s, int e) {
+        if (a.dtype == DType.FLOAT64) {
+            DoubleUnary.clip(a.doubleData, a.offset + s, lo, hi, out.doubleData, s, e - s);
+        } else {
+            FloatUnary.clip(a.floatData, a.offset + s, (float) lo, (float) hi, out.floatData, s, e - s);
+        }
+    }
+
+    /** {@code np.where(mask, a, b)}: the three broadcast together; the result has dtype {@code promote(a, b)}. */
     static NdArray where(NdArray mask, NdArray a, NdArray b) {
-        throw new UnsupportedOperationException("TODO where");
+        Shape shape;
+        try {
+            shape = NdArray.broadcastShapes("where", NdArray.broadcastShapes("where", mask.shape, a.shape), b.shape);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("where: shapes " + mask.shape + ", " + a.shape + " and " + b.shape
+                    + " cannot be broadcast", e);
+        }
+        DType dt = DType.promote(a.dtype, b.dtype);
+        NdArray ca = a.astype(dt);
+        NdArray cb = b.astype(dt);
+        boolean[] m;
+        switch (mask.dtype) {
+            case FLOAT64:
+                m = DoubleUnary.nonzero(mask);
+                break;
+            case FLOAT32:
+                m = FloatUnary.nonzero(mask);
+                break;
+            default:
+                m = LongUnary.nonzero(mask);
+        }
+        NdArray out = NdArray.allocate(dt, shape);
+        int n = shape.size();
+        if (n == 0) {
+            return out;
+        }
+        // the mask is C-order storage of its own shape
+        Broadcast plan = Broadcast.of(shape, new Shape[] {mask.shape, ca.shape, cb.shape},
+                new int[][] {NdArray.contiguousStrides(mask.shape.raw()), ca.strides, cb.strides},
+                new int[] {0, ca.offset, cb.offset});
+        if (Parallel.worthIt(n)) {
+            Parallel.forRange(n, (s, e) -> runWhere(m, ca, cb, out, plan, s, e));
+        } else {
+            runWhere(m, ca, cb, out, plan, 0, n);
+        }
+        return out;
     }
 
+    private static void runWhere(boolean[] m, NdArray a, NdArray b, NdArray out, Broadcast plan, int s, int e) {
+        switch (out.dtype) {
+            case FLOAT64:
+                DoubleUnary.where(m, a.doubleData, b.doubleData, out.doubleData, plan, s, e);
+                break;
+            case FLOAT32:
+                FloatUnary.where(m, a.floatData, b.floatData, out.floatData, plan, s, e);
+                break;
+            default:
+                LongUnary.where(m, a.longData, b.longData, out.longData, plan, s, e);
+        }
+    }
+
+    /**
+     * {@code np.allclose}: {@code |a - b| <= atol + rtol * |b|} at every position of the broadcast shape;
+     * infinities are close only to themselves, NaN to nothing.
+     */
     static boolean allclose(NdArray a, NdArray b, double rtol, double atol) {
-        throw new UnsupportedOperationException("TODO allclose");
+        Shape shape = a.shape.equals(b.shape) ? a.shape : NdArray.broadcastShapes("allclose", a.shape, b.shape);
+        NdArray x = a.astype(DType.FLOAT64);
+        NdArray y = b.astype(DType.FLOAT64);
+        int n = shape.size();
+        if (n == 0) {
+            return true;
+        }
+        Broadcast p = Broadcast.of(shape, x, y);
+        double[] xd = x.doubleData;
+        double[] yd = y.doubleData;
+        int[] dims = p.dims;
+        int[] xs = p.strides[0];
+        int[] ys = p.strides[1];
+        int last = dims.length - 1;
+        int[] idx = new int[dims.length];
+        int xo = p.offsets[0];
+        int yo = p.offsets[1];
+        while (true) {
+            for (int i = 0; i < dims[last]; i++) {
+                double u = xd[xo + i * xs[last]];
+                double v = yd[yo + i * ys[last]];
+                if (u != v && !(Double.isFinite(u) && Double.isFinite(v)
+                        && Math.abs(u - v) <= atol + rtol * Math.abs(v))) {
+                    return false;
+                }
+            }
+            int ax = last - 1;
+            while (true) {
+                if (ax < 0) {
+                    return true;
+                }
+                idx[ax]++;
+                xo += xs[ax];
+                yo += ys[ax];
+                if (idx[ax] < dims[ax]) {
+                    break;
+                }
+                xo -= xs[ax] * dims[ax];
+                yo -= ys[ax] * dims[ax];
+                idx[ax] = 0;
+                ax--;
+            }
+        }
     }
 }

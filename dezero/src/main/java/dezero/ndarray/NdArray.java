@@ -284,8 +284,10 @@ public final class NdArray {
         }
         int n = (int) Math.max(0, Math.ceil((stop - start) / step));
         double[] d = new double[n];
+        // NumPy fills start + i * delta with delta = (start + step) - start (the rounded second element)
+        double delta = (start + step) - start;
         for (int i = 0; i < n; i++) {
-            d[i] = start + i * step;
+            d[i] = start + i * delta;
         }
         return wrap(d, Shape.of(n));
     }

@@ -1,0 +1,139 @@
+package dezero.functions;
+
+import dezero.UnaryFunction;
+import dezero.Variable;
+import dezero.ndarray.DType;
+import dezero.ndarray.NdArray;
+
+/** Activation functions. */
+final class Activations {
+    private Activations() {
+    }
+
+    /** A 0-d constant in {@code x}'s floating dtype. */
+    static NdArray constant(double c, NdArray x) {
+        DType t = x.dtype();
+        return NdArray.full(t.isFloating() ? t : DType.FLOAT64, c);
+    }
+
+    /** {@code y = 1 / (1 + e^-x)}, computed as {@code tanh(x/2)/2 + 1/2}: {@code gx = gy y (1 - y)}. */
+    static final class Sigmoid extends UnaryFunction {
+        @Override
+        protected NdArray forward(NdArray x) {
+            return x.mul(0.5).tanh().mul(0.5).add(0.5);
+        }
+
+        @Override
+        protected Variable backward(Variable gy) {
+            Variable y = output();
+            return gy.mul(y).mul(y.rsub(1.0));
+        }
+
+        @Override
+        protected Variable jvp(Variable x, Variable y, Variable dx) {
+            return dx.mul(y).mul(y.rsub(1.0));
+        }
+    }
+
+    /** {@code y = max(x, 0)}: {@code gx = gy [x > 0]}. */
+    static final class ReLU extends UnaryFunction {
+        @Override
+        protected NdArray forward(NdArray x) {
+            return x.maximum(0.0);
+        }
+
+        @Override
+        protected Variable backward(Variable gy) {
+            return gy.mul(new Variable(input().data().gt(0.0)));
+        }
+
+        @Override
+        protected Variable jvp(Variable x, Variable y, Variable dx) {
+            return dx.mul(new Variable(x.data().gt(0.0)));
+        }
+    }
+
+    /** {@code y = x} where {@code x > 0}, else {@code slope x}. */
+    static final class LeakyReLU extends UnaryFunction {
+        private final double slope;
+
+        LeakyReLU(double slope) {
+            this.slope = slope;
+        }
+
+        @Override
+        protected NdArray forward(NdArray x) {
+            return NdArray.where(x.gt(0.0), x, x.mul(slope));
+        }
+
+        private Variable mask(NdArray x) {
+            return new Variable(NdArray.where(x.gt(0.0), constant(1, x), constant(slope, x)));
+        }
+
+        @Override
+        protected Variable backward(Variable gy) {
+            return gy.mul(mask(input().data()));
+        }
+
+        @Override
+        protected Variable jvp(Variable x, Variable y, Variable dx) {
+            return dx.mul(mask(x.data()));
+        }
+    }
+
+    /**
+     * {@code y = exp(x) / sum(exp(x), axis)}, shifted by the maximum for stability:
+     * {@code gx = y gy - y sum(y gy, axis)}.
+     */
+    static final class Softmax extends UnaryFunction {
+        private final int[] axis;
+
+        Softmax(int axis) {
+            this.axis = new int[] {axis};
+        }
+
+        @Override
+        protected NdArray forward(NdArray x) {
+            NdArray e = x.sub(x.max(axis, true)).exp();
+            return e.div(e.sum(axis, true));
+        }
+
+        @Override
+        protected Variable backward(Variable gy) {
+            Variable y = output();
+            Variable gx = y.mul(gy);
+            return gx.sub(y.mul(gx.sum(axis, true)));
+        }
+
+        @Override
+        protected Variable jvp(Variable x, Variable y, Variable dx) {
+            Variable t = y.mul(dx);
+            return t.sub(y.mul(t.sum(axis, true)));
+        }
+    }
+
+    /** {@code y = x - logsumexp(x, axis)}: {@code gx = gy - exp(y) sum(gy, axis)}. */
+    static final class LogSoftmax extends UnaryFunction {
+        private final int[] axis;
+
+        LogSoftmax(int axis) {
+            this.axis = new int[] {axis};
+        }
+
+        @Override
+        protected NdArray forward(NdArray x) {
+            return x.sub(x.logsumexp(axis, true));
+        }
+
+        @Override
+        protected Variable backward(Variable gy) {
+            Variable y = output();
+            return gy.sub(new MathOps.Exp().apply(y).mul(gy.sum(axis, true)));
+        }
+
+        @Override
+        protected Variable jvp(Variable x, Variable y, Variable dx) {
+            return dx.sub(new MathOps.Exp().apply(y).mul(dx).sum(axis, true));
+        }
+    }
+}

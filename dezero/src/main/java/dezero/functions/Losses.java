@@ -1,0 +1,112 @@
+package dezero.functions;
+
+import dezero.BinaryFunction;
+import dezero.Variable;
+import dezero.ndarray.DType;
+import dezero.ndarray.Index;
+import dezero.ndarray.NdArray;
+
+/** Loss functions with their own backward (the others are composed in {@link F}). */
+final class Losses {
+    private Losses() {
+    }
+
+    /** {@code y = sum((x0 - x1)^2) / len(x0)}: {@code gx0 = gy (x0 - x1) 2 / len}, {@code gx1 = -gx0}. */
+    static final class MeanSquaredError extends BinaryFunction {
+        @Override
+        protected NdArray forward(NdArray x0, NdArray x1) {
+            if (x0.ndim() == 0) {
+                throw new IllegalArgumentException("meanSquaredError: inputs must have at least one axis, got shapes "
+                        + x0.shape() + " and " + x1.shape());
+            }
+            NdArray diff = x0.sub(x1);
+            return diff.square().sum().div(diff.dim(0));
+        }
+
+        @Override
+        protected Variable[] backward(Variable gy) {
+            Variable diff = input0().sub(input1());
+            Variable g0 = gy.mul(diff).mul(2.0 / diff.length());
+            return new Variable[] {g0.sumTo(input0().shape()), g0.neg().sumTo(input1().shape())};
+        }
+
+        @Override
+        protected Variable jvp(Variable x0, Variable x1, Variable y, Variable dx0, Variable dx1) {
+            Variable diff = x0.sub(x1);
+            Variable d = dx0 == null ? dx1.neg() : dx1 == null ? dx0 : dx0.sub(dx1);
+            return diff.mul(d).sum().mul(2.0 / diff.length());
+        }
+    }
+
+    /**
+     * {@code y = -mean(log softmax(x)[i, t_i])} for scores {@code x} of shape {@code (N, C)} and int64
+     * labels {@code t} of {@code N} elements: {@code gx = gy (softmax(x) - onehot(t)) / N}; labels get no
+     * gradient.
+     */
+    static final class SoftmaxCrossEntropy extends BinaryFunction {
+        @Override
+        protected NdArray forward(NdArray x, NdArray t) {
+            check(x, t);
+            int n = x.dim(0);
+            NdArray logp = x.sub(x.logsumexp(new int[] {1}, true));
+            NdArray picked = logp.get(Index.of(NdArray.arange(n)), Index.of(t.reshape(-1)));
+            return picked.sum().neg().div(n);
+        }
+
+        private static void check(NdArray x, NdArray t) {
+            if (x.ndim() != 2) {
+                throw new IllegalArgumentException("softmaxCrossEntropy: scores must be 2-d (N, C), got shape "
+                        + x.shape());
+            }
+            if (t.dtype() != DType.INT64) {
+                throw new IllegalArgumentException("softmaxCrossEntropy: labels must be int64, got " + t.dtype());
+            }
+            if (t.size() != x.dim(0)) {
+                throw new IllegalArgumentException("softmaxCrossEntropy: scores of shape " + x.shape() + " and labels of"
+                        + " shape " + t.shape() + " differ in batch size");
+            }
+            checkLabels("softmaxCrossEntropy", t, x.dim(1));
+        }
+
+        /**
+         * Every label in {@code [0, classes)}; else an error naming an offending label (the smallest or
+         * the largest) and its position.
+         */
+        static void checkLabels(String op, NdArray t, int classes) {
+            if (t.size() == 0) {
+                return;
+            }
+            NdArray flat = t.reshape(-1);
+            for (NdArray pos : new NdArray[] {flat.argmin(), flat.argmax()}) {
+                int i = (int) pos.item();
+                long label = flat.getLong(i);
+                if (label < 0 || label >= classes) {
+                    throw new IllegalArgumentException(op + ": label " + label + " at index " + i + " is out of range"
+                            + " for " + classes + " classes (labels must lie in [0, " + classes + "))");
+                }
+            }
+        }
+
+        private static Variable probMinusOneHot(Variable x, NdArray t) {
+            int c = x.shape().dim(1);
+            NdArray onehot = NdArray.eye(x.dtype(), c).get(Index.of(t.reshape(-1)));
+            return new Activations.Softmax(1).apply(x).sub(new Variable(onehot));
+        }
+
+        @Override
+        protected Variable[] backward(Variable gy) {
+            Variable x = input0();
+            int n = x.shape().dim(0);
+            Variable g = gy.mul(1.0 / n);
+            return new Variable[] {probMinusOneHot(x, input1().data()).mul(g), null};
+        }
+
+        @Override
+        protected Variable jvp(Variable x, Variable t, Variable y, Variable dx, Variable dt) {
+            if (dx == null) {
+                return new Variable(NdArray.zerosLike(y.data()));
+            }
+            return probMinusOneHot(x, t.data()).mul(dx).sum().div(x.shape().dim(0));
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package dezero.optimizers;
+
+import dezero.Parameter;
+import dezero.Variable;
+import dezero.ndarray.NdArray;
+import java.util.List;
+
+/** A hook adding {@code rate * p} to each gradient (L2 regularization): DeZero's {@code WeightDecay}. */
+public final class WeightDecay implements Optimizer.Hook {
+    private final double rate;
+
+    public WeightDecay(double rate) {
+        this.rate = rate;
+    }
+
+    @Override
+    public void apply(List<Parameter> params) {
+        for (Parameter p : params) {
+            Variable g = p.grad();
+            if (g != null) {
+                NdArray gd = g.data();
+                p.setGrad(new Variable(gd.add(p.data().mul(rate).astype(gd.dtype()))));
+            }
+        }
+    }
+}
