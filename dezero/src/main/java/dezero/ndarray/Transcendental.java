@@ -22,7 +22,8 @@ package dezero.ndarray;
  *       double-double {@code s + sl}, {@code 1 + s + sl} rounded once; then scaled by {@code 2^k}
  *       through the exponent bits (in two steps near overflow and for subnormal results).
  *   <li>tanh: {@code tanh|x| = -em / (2 + em)} with {@code em = exp(-2|x|) - 1 = 2^k (1 + s + sl) - 1}
- *       as a double-double, a compensated division, one rounding at the end (giving +-1 from
+ *       as a double-double (here {@code s + sl = r + r^2/2 + r^3 Q3(r)} with {@code r^2/2} exact, as the
+ *       cancellation in {@code em} magnifies the error of {@code s}), a compensated division, one rounding at the end (giving +-1 from
  *       |x| = 19.06 on); +-1 beyond |x| = 354.
  *   <li>log: {@code x = 2^e m}, m in [sqrt(1/2), sqrt(2)), {@code f = m - 1},
  *       {@code s = f / (2 + f)} with its division remainder, {@code log(m) = 2s + s^3 P(s^2)};
@@ -90,6 +91,18 @@ final class Transcendental {
     static final double Q8 = 0x1.27e510dc329aap-22;
     static final double Q9 = 0x1.af4dc1be9c4fep-26;
     static final double Q10 = 0x1.1f19f5ef6292dp-29;
+
+    // (e^r - 1 - r - r^2/2) / r^3 on |r| <= 0.3466, relative error 2^-53
+    static final double R0 = 0x1.5555555555556p-3;
+    static final double R1 = 0x1.5555555555554p-5;
+    static final double R2 = 0x1.11111111109b8p-7;
+    static final double R3 = 0x1.6c16c16c1811dp-10;
+    static final double R4 = 0x1.a01a01a7c0f12p-13;
+    static final double R5 = 0x1.a01a0198a8804p-16;
+    static final double R6 = 0x1.71de0db91cbbap-19;
+    static final double R7 = 0x1.27e502c598216p-22;
+    static final double R8 = 0x1.af38930c76304p-26;
+    static final double R9 = 0x1.1f2a265956fb2p-29;
 
     // (2 atanh(s) - 2s) / s^3 as a polynomial in z = s^2 on [0, 0.029438], relative error 2^-51
     static final double P0 = 0x1.5555555555558p-1;
@@ -161,6 +174,14 @@ final class Transcendental {
         return Math.fma(b8a, r4 * r4, Math.fma(b47, r4, b03));
     }
 
+    /** Q3(r) given {@code r2 = r * r}. */
+    static double q3(double r, double r2) {
+        double r4 = r2 * r2;
+        double b03 = Math.fma(Math.fma(R3, r, R2), r2, Math.fma(R1, r, R0));
+        double b47 = Math.fma(Math.fma(R7, r, R6), r2, Math.fma(R5, r, R4));
+        return Math.fma(Math.fma(R9, r, R8), r4 * r4, Math.fma(b47, r4, b03));
+    }
+
     // ------------------------------------------------------------------ exp
 
     static double exp(double x) {
@@ -200,11 +221,16 @@ final class Transcendental {
         double rh1 = Math.fma(k, -LN2_HI, y);
         double rh = Math.fma(k, -LN2_LO, rh1);
         double rl = Math.fma(k, -LN2_LO, rh1 - rh);
+        // exp(r) - 1 = r + r^2/2 + r^3 Q3(r) with r^2/2 exact (h + hl), as s + sl
+        double hr = rh * 0.5;
+        double h = hr * rh;
+        double hl = Math.fma(hr, rh, -h);
         double r2 = rh * rh;
-        double q = q2(rh, r2);
-        double tt = Math.fma(r2, q, rl);
-        double s = rh + tt;
-        double sl = (rh - s) + tt;
+        double lo = Math.fma(r2 * rh, q3(rh, r2), Math.fma(rl, rh, rl) + hl);
+        double s0 = rh + h;
+        double w = ((rh - s0) + h) + lo;
+        double s = s0 + w;
+        double sl = (s0 - s) + w;
         // em = exp(y) - 1 = c (1 + s + sl) - 1 = (c - 1) + c s + c sl with c = 2^k, as eh + el
         double c = bits((bits(t) << 52) + ONE_BITS);
         double ch = c - 1;
