@@ -9,7 +9,12 @@ import dezero.ndarray.Shape;
 
 /**
  * Every differentiable function, as static methods (DeZero's {@code dezero.functions}, names in
- * lowerCamelCase). Each has a backward that is itself differentiable and a forward-mode (jvp) rule.
+ * lowerCamelCase: {@code get_item} is {@link #getItem}, {@code embed_id} {@link #embedId}). One name per
+ * operation: DeZero's {@code average} and {@code mean} are both {@link #mean}. Each has a backward that
+ * is itself differentiable and a forward-mode (jvp) rule; {@link #accuracy} is not differentiable.
+ * The fused functions ({@link #softmaxCrossEntropy}, {@link #logSoftmax}, {@link #softmax},
+ * {@link #sigmoid}, {@link #sigmoidCrossEntropy}, {@link #linear}) stay finite for scores of
+ * {@code +-1000} and equal their plain compositions.
  *
  * <pre>{@code
  * Variable y = F.tanh(F.matmul(x, w).add(b));
