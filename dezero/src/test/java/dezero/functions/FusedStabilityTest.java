@@ -209,7 +209,10 @@ class FusedStabilityTest {
         assertClose(c.get("gt"), t.grad().data(), tol, tol, "gradient in t");
     }
 
-    /** DeZero's composition: {@code -sum(t log p + (1 - t) log(1 - p)) / len(x)}, {@code p = clip(sigmoid(x), 1e-15, 1)}. */
+    /**
+     * DeZero's composition: {@code -sum(t log p + (1 - t) log(1 - p)) / len(x)} with
+     * {@code p = clip(sigmoid(x), 1e-15, 1)}.
+     */
     private static Variable sigmoidCrossEntropyComposed(Variable x, Variable t) {
         Variable p = F.clip(F.exp(x.neg()).add(1.0).rdiv(1.0), 1e-15, 1.0);
         Variable tlogp = t.mul(F.log(p)).add(t.rsub(1.0).mul(F.log(p.rsub(1.0))));
