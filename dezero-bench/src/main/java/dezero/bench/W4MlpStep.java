@@ -57,7 +57,10 @@ final class W4MlpStep {
         return rs.standardNormal(in, out).mul(Math.sqrt(1.0 / in));
     }
 
-    /** Linear layers with the given float64 weights cast to {@code dt}, zero biases, sigmoid between them (peers.py's dezero_mlp). */
+    /**
+     * Linear layers with the given float64 weights cast to {@code dt}, zero biases, sigmoid between
+     * them (peers.py's dezero_mlp).
+     */
     static Net mlp(DType dt, NdArray... ws) {
         return new Net(dt, ws);
     }

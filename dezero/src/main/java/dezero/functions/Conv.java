@@ -145,8 +145,8 @@ final class Conv {
         protected NdArray forward(NdArray col) {
             if (col.ndim() != 6 || col.dim(2) != g.kh() || col.dim(3) != g.kw() || col.dim(4) != g.outH(h)
                     || col.dim(5) != g.outW(w)) {
-                throw new IllegalArgumentException("col2im: columns of shape " + col.shape() + " do not fit an image of "
-                        + h + " x " + w + " with kernel (" + g.kh() + ", " + g.kw() + "), stride (" + g.sh() + ", "
+                throw new IllegalArgumentException("col2im: columns of shape " + col.shape()
+                        + " do not fit an image of " + h + " x " + w + " with kernel (" + g.kh() + ", " + g.kw() + "), stride (" + g.sh() + ", "
                         + g.sw() + "), padding (" + g.ph() + ", " + g.pw() + ")");
             }
             return col2imArray(col, h, w, g);

@@ -66,7 +66,10 @@ public final class Conv2d extends Layer {
         this.b = addParam("b", o.noBias ? null : new Parameter(NdArray.zeros(dtype, outChannels), "b"));
     }
 
-    /** A builder for the options of DeZero's {@code Conv2d(out_channels, kernel_size, stride, pad, nobias, dtype, in_channels)}. */
+    /**
+     * A builder for the options of DeZero's
+     * {@code Conv2d(out_channels, kernel_size, stride, pad, nobias, dtype, in_channels)}.
+     */
     public static Builder builder(int outChannels, int kernelSize) {
         return new Builder(outChannels, new int[] {kernelSize, kernelSize});
     }

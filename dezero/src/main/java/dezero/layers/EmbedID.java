@@ -21,7 +21,8 @@ public final class EmbedID extends Layer {
 
     public EmbedID(int inSize, int outSize, RandomState random) {
         if (inSize <= 0 || outSize <= 0) {
-            throw new IllegalArgumentException("EmbedID: sizes must be positive, got (" + inSize + ", " + outSize + ")");
+            throw new IllegalArgumentException("EmbedID: sizes must be positive, got (" + inSize + ", " + outSize
+                    + ")");
         }
         w = addParam("W", new Parameter(random.randn(inSize, outSize), "W"));
     }

@@ -1,6 +1,7 @@
 package dezero.optimizers;
 
 import dezero.Parameter;
+import dezero.layers.Layer;
 import dezero.ndarray.NdArray;
 
 /**
@@ -32,5 +33,12 @@ public final class AdaDelta extends Optimizer {
         setState("msg", p, msg);
         setState("msdx", p, msdx);
         return data.sub(dx);
+    }
+
+    /** Sets the layer to optimize; returns this {@code AdaDelta}. */
+    @Override
+    public AdaDelta setup(Layer target) {
+        super.setup(target);
+        return this;
     }
 }

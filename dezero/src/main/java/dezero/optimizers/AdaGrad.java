@@ -1,6 +1,7 @@
 package dezero.optimizers;
 
 import dezero.Parameter;
+import dezero.layers.Layer;
 import dezero.ndarray.NdArray;
 
 /** AdaGrad, as DeZero: {@code h += grad^2}, {@code p -= lr grad / (sqrt(h) + eps)}. State: slot {@code h}. */
@@ -36,5 +37,12 @@ public final class AdaGrad extends Optimizer {
         NdArray h = state("h", p).add(grad.mul(grad));
         setState("h", p, h);
         return data.sub(grad.mul(lr).div(h.sqrt().add(eps)));
+    }
+
+    /** Sets the layer to optimize; returns this {@code AdaGrad}. */
+    @Override
+    public AdaGrad setup(Layer target) {
+        super.setup(target);
+        return this;
     }
 }

@@ -1,6 +1,7 @@
 package dezero.optimizers;
 
 import dezero.Parameter;
+import dezero.layers.Layer;
 import dezero.ndarray.NdArray;
 import java.util.List;
 
@@ -100,5 +101,12 @@ public class Adam extends Optimizer {
             super.setCounter(name, value);
         }
         t = value;
+    }
+
+    /** Sets the layer to optimize; returns this {@code Adam}. */
+    @Override
+    public Adam setup(Layer target) {
+        super.setup(target);
+        return this;
     }
 }

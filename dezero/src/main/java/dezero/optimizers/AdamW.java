@@ -1,5 +1,6 @@
 package dezero.optimizers;
 
+import dezero.layers.Layer;
 import dezero.ndarray.NdArray;
 
 /**
@@ -30,5 +31,12 @@ public final class AdamW extends Adam {
     @Override
     NdArray step(NdArray data, NdArray delta) {
         return data.mul(1 - alpha() * weightDecay).sub(delta);
+    }
+
+    /** Sets the layer to optimize; returns this {@code AdamW}. */
+    @Override
+    public AdamW setup(Layer target) {
+        super.setup(target);
+        return this;
     }
 }

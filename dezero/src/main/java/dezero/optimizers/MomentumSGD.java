@@ -1,6 +1,7 @@
 package dezero.optimizers;
 
 import dezero.Parameter;
+import dezero.layers.Layer;
 import dezero.ndarray.NdArray;
 
 /**
@@ -43,5 +44,12 @@ public final class MomentumSGD extends Optimizer {
         NdArray v = state("v", p).mul(momentum).sub(grad.mul(lr));
         setState("v", p, v);
         return data.add(v);
+    }
+
+    /** Sets the layer to optimize; returns this {@code MomentumSGD}. */
+    @Override
+    public MomentumSGD setup(Layer target) {
+        super.setup(target);
+        return this;
     }
 }

@@ -1,6 +1,7 @@
 package dezero.optimizers;
 
 import dezero.Parameter;
+import dezero.layers.Layer;
 import dezero.ndarray.NdArray;
 
 /** Stochastic gradient descent {@code p -= lr * grad} (no state): DeZero's {@code SGD}. */
@@ -27,5 +28,12 @@ public final class SGD extends Optimizer {
     @Override
     protected NdArray updateOne(Parameter p, NdArray data, NdArray grad) {
         return data.sub(grad.mul(lr));
+    }
+
+    /** Sets the layer to optimize; returns this {@code SGD}. */
+    @Override
+    public SGD setup(Layer target) {
+        super.setup(target);
+        return this;
     }
 }

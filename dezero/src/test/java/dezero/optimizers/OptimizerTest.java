@@ -51,7 +51,8 @@ class OptimizerTest {
                 Arguments.of("adadelta", (Supplier<Optimizer>) () -> new AdaDelta(0.95, 1e-6)),
                 Arguments.of("adam", (Supplier<Optimizer>) () -> new Adam(0.01, 0.9, 0.999, 1e-8)),
                 Arguments.of("adamw", (Supplier<Optimizer>) () -> new AdamW(0.01, 0.9, 0.999, 1e-8, 0.1)),
-                Arguments.of("sgd_weightdecay", (Supplier<Optimizer>) () -> new SGD(0.1).addHook(new WeightDecay(0.05))),
+                Arguments.of("sgd_weightdecay",
+                        (Supplier<Optimizer>) () -> new SGD(0.1).addHook(new WeightDecay(0.05))),
                 Arguments.of("sgd_clipgrad", (Supplier<Optimizer>) () -> new SGD(0.1).addHook(new ClipGrad(2.0))));
     }
 
