@@ -31,7 +31,7 @@ package dezero.ndarray;
  *   <li>sin, cos: {@code x = k pi/2 + r}, |r| &le; pi/4, pi/2 in three parts, r as a double-double;
  *       {@code sin r = r + r^3 SP(r^2)}, {@code cos r = 1 - r^2/2 + r^4 CP(r^2)} with the rounding
  *       errors of {@code r^2} and of {@code 1 - r^2/2} compensated; the quadrant {@code k mod 4}
- *       picks sin or cos and the sign.
+ *       picks sin or cos and the sign. Computed for |x|: sin takes x's sign at the end.
  * </ul>
  * The integer {@code k} is the low bits of {@code fma(x, c, 1.5 * 2^52)} (no float-to-integer
  * conversion, which some vector units lack).
@@ -295,12 +295,14 @@ final class Transcendental {
 
     /** sin(x) for {@code shift} 0, cos(x) for 1: the value of quadrant {@code k + shift} at r. */
     static double sinCos(double x, int shift) {
-        if (!(Math.abs(x) <= TRIG_MAX)) {
+        double ax = Math.abs(x);
+        if (!(ax <= TRIG_MAX)) {
             return shift == 0 ? StrictMath.sin(x) : StrictMath.cos(x);
         }
-        double t = Math.fma(x, TWO_OVER_PI, SHIFTER);
+        // of |x|: sin is odd (x's sign is put back at the end, also on sin(-0)), cos is even
+        double t = Math.fma(ax, TWO_OVER_PI, SHIFTER);
         double k = t - SHIFTER;
-        double r1 = Math.fma(k, -PIO2_1, x);
+        double r1 = Math.fma(k, -PIO2_1, ax);
         double p2h = k * PIO2_2;
         double p2l = Math.fma(k, PIO2_2, -p2h);
         double rh = r1 - p2h;
@@ -320,8 +322,7 @@ final class Transcendental {
         double cs = w + ((((1 - w) - hz) - Math.fma(rh, rl, 0.5 * zl)) + z2 * pc);
         long q = bits(t) + shift;
         double v = (q & 1) == 0 ? sn : cs;
-        double r = bits(bits(v) ^ ((q & 2) << 62));
-        return x == 0 && shift == 0 ? x : r;
+        return bits(bits(v) ^ ((q & 2) << 62) ^ (bits(x) & (shift == 0 ? SIGN_BIT : 0)));
     }
 
     // ------------------------------------------------------------------ float32

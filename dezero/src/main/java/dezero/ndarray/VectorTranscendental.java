@@ -80,13 +80,13 @@ import static dezero.ndarray.Transcendental.TRIG_MAX;
 import static dezero.ndarray.Transcendental.TWO_OVER_PI;
 import static jdk.incubator.vector.VectorOperators.ASHR;
 import static jdk.incubator.vector.VectorOperators.D2F;
-import static jdk.incubator.vector.VectorOperators.EQ;
 import static jdk.incubator.vector.VectorOperators.F2D;
 import static jdk.incubator.vector.VectorOperators.FMA;
+import static jdk.incubator.vector.VectorOperators.GE;
+import static jdk.incubator.vector.VectorOperators.GT;
+import static jdk.incubator.vector.VectorOperators.LE;
 import static jdk.incubator.vector.VectorOperators.LSHL;
-import static jdk.incubator.vector.VectorOperators.MAX;
-import static jdk.incubator.vector.VectorOperators.MIN;
-import static jdk.incubator.vector.VectorOperators.NE;
+import static jdk.incubator.vector.VectorOperators.LT;
 import static jdk.incubator.vector.VectorOperators.XOR;
 
 import dezero.ndarray.Elementwise.Unary;
@@ -120,12 +120,28 @@ final class VectorTranscendental {
     /** As many float32 lanes as S has float64 lanes: loaded, widened to S, narrowed back. */
     static final VectorSpecies<Float> F = VectorSpecies.of(float.class, VectorShape.forBitSize(S.vectorBitSize() / 2));
 
+    static {
+        // fill the Vector API's species caches for every reinterpretation and conversion used below:
+        // C2 folds a cached species to a constant, and intrinsifies a conversion only to a constant species
+        LongVector.zero(LS).reinterpretAsDoubles().reinterpretAsLongs();
+        DoubleVector.zero(S).convertShape(D2F, F, 0).convertShape(F2D, S, 0);
+    }
+
     private static final long EXP_FAST_BITS = Double.doubleToRawLongBits(EXP_FAST);
     private static final long TANH_FAST_BITS = Double.doubleToRawLongBits(TANH_FAST);
     private static final long TRIG_MAX_BITS = Double.doubleToRawLongBits(TRIG_MAX);
     private static final long MIN_NORMAL_BITS = Double.doubleToRawLongBits(MIN_NORMAL);
     private static final long INF_BITS = Double.doubleToRawLongBits(Double.POSITIVE_INFINITY);
     private static final long ABS_MASK = ~SIGN_BIT;
+
+    /**
+     * True when these loops are worth using and compile well: vectors of 256 bits or more (x86-64 with
+     * AVX2 or AVX-512, AArch64 with SVE). With narrower vectors (SSE, AVX, NEON) the plain loops are
+     * used: the results are the same.
+     */
+    static boolean supported() {
+        return S.vectorBitSize() >= 256 && LS.vectorBitSize() == S.vectorBitSize();
+    }
 
     /** True for the operations this class computes (SQRT is left to the plain loop, which C2 vectorizes). */
     static boolean handles(Unary op) {
@@ -212,7 +228,7 @@ final class VectorTranscendental {
             LongVector scale = t.reinterpretAsLongs().lanewise(LSHL, 52);
             pre.reinterpretAsLongs().add(scale).reinterpretAsDoubles().intoArray(out, oo + i);
         }
-        if (worst.reduceLanes(MAX) > EXP_FAST_BITS) {
+        if (worst.compare(GT, EXP_FAST_BITS).anyTrue()) {
             for (int j = 0; j < i; j++) {
                 double x = a[ao + j];
                 if (!(Math.abs(x) <= EXP_FAST)) {
@@ -272,7 +288,7 @@ final class VectorTranscendental {
             LongVector r = th.add(tl).reinterpretAsLongs().and(ABS_MASK);
             r.or(xb.and(SIGN_BIT)).reinterpretAsDoubles().intoArray(out, oo + i);
         }
-        if (worst.reduceLanes(MAX) > TANH_FAST_BITS) {
+        if (worst.compare(GT, TANH_FAST_BITS).anyTrue()) {
             for (int j = 0; j < i; j++) {
                 double x = a[ao + j];
                 if (!(Math.abs(x) <= TANH_FAST)) {
@@ -318,7 +334,7 @@ final class VectorTranscendental {
             DoubleVector lo = err.add(sl.lanewise(FMA, 2.0, ed.lanewise(FMA, LN2_B, s.mul(z).mul(p))));
             hi.add(lo).intoArray(out, oo + i);
         }
-        if (lowest.reduceLanes(MIN) < MIN_NORMAL_BITS || highest.reduceLanes(MAX) >= INF_BITS) {
+        if (lowest.compare(LT, MIN_NORMAL_BITS).anyTrue() || highest.compare(GE, INF_BITS).anyTrue()) {
             for (int j = 0; j < i; j++) {
                 double x = a[ao + j];
                 if (!(x >= MIN_NORMAL && x < Double.POSITIVE_INFINITY)) {
@@ -336,16 +352,18 @@ final class VectorTranscendental {
     /** sin for {@code shift} 0, cos for 1 (see {@link Transcendental#sinCos}). */
     static void sinCos(double[] a, int ao, double[] out, int oo, int n, int shift) {
         DoubleVector one = DoubleVector.broadcast(S, 1.0);
-        // sin(+-0) is the argument itself; cos never takes that exit (no lane equals NaN)
-        double zeroExit = shift == 0 ? 0.0 : Double.NaN;
+        // sin is odd: computed for |x|, it takes x's sign at the end; cos is even
+        long xSign = shift == 0 ? SIGN_BIT : 0;
         LongVector worst = LongVector.zero(LS);
         int i = 0;
         for (int ub = S.loopBound(n); i < ub; i += L) {
-            DoubleVector x = DoubleVector.fromArray(S, a, ao + i);
-            worst = x.reinterpretAsLongs().and(ABS_MASK).max(worst);
-            DoubleVector t = x.lanewise(FMA, TWO_OVER_PI, SHIFTER);
+            LongVector xb = DoubleVector.fromArray(S, a, ao + i).reinterpretAsLongs();
+            LongVector axb = xb.and(ABS_MASK);
+            worst = axb.max(worst);
+            DoubleVector ax = axb.reinterpretAsDoubles();
+            DoubleVector t = ax.lanewise(FMA, TWO_OVER_PI, SHIFTER);
             DoubleVector k = t.sub(SHIFTER);
-            DoubleVector r1 = k.lanewise(FMA, -PIO2_1, x);
+            DoubleVector r1 = k.lanewise(FMA, -PIO2_1, ax);
             DoubleVector p2h = k.mul(PIO2_2);
             DoubleVector mp2h = p2h.neg();
             DoubleVector p2l = k.lanewise(FMA, PIO2_2, mp2h);
@@ -366,12 +384,14 @@ final class VectorTranscendental {
             DoubleVector zl = rh.lanewise(FMA, rh, z.neg());
             DoubleVector cs = w.add(one.sub(w).sub(hz).sub(rh.lanewise(FMA, rl, zl.mul(0.5))).add(z2.mul(pc)));
             LongVector q = t.reinterpretAsLongs().add(shift);
-            VectorMask<Double> odd = q.and(1L).compare(NE, 0L).cast(S);
-            LongVector sign = q.and(2L).lanewise(LSHL, 62);
-            DoubleVector r = sn.blend(cs, odd).reinterpretAsLongs().lanewise(XOR, sign).reinterpretAsDoubles();
-            r.blend(x, x.compare(EQ, zeroExit)).intoArray(out, oo + i);
+            // cs where q is odd, sn where even: selected with bit operations (no mask)
+            LongVector snb = sn.reinterpretAsLongs();
+            LongVector odd = q.and(1L).neg();
+            LongVector v = snb.lanewise(XOR, snb.lanewise(XOR, cs.reinterpretAsLongs()).and(odd));
+            LongVector sign = q.and(2L).lanewise(LSHL, 62).lanewise(XOR, xb.and(xSign));
+            v.lanewise(XOR, sign).reinterpretAsDoubles().intoArray(out, oo + i);
         }
-        if (worst.reduceLanes(MAX) > TRIG_MAX_BITS) {
+        if (worst.compare(GT, TRIG_MAX_BITS).anyTrue()) {
             for (int j = 0; j < i; j++) {
                 double x = a[ao + j];
                 if (!(Math.abs(x) <= TRIG_MAX)) {
@@ -404,7 +424,7 @@ final class VectorTranscendental {
             DoubleVector y = p.add(1.0).mul(c);
             ((FloatVector) y.convertShape(D2F, F, 0)).intoArray(out, oo + i);
         }
-        if (worst.reduceLanes(MAX) > EXP_FAST_BITS) {
+        if (worst.compare(GT, EXP_FAST_BITS).anyTrue()) {
             for (int j = 0; j < i; j++) {
                 float x = a[ao + j];
                 if (!(Math.abs(x) <= EXP_FAST)) {
@@ -440,7 +460,7 @@ final class VectorTranscendental {
             DoubleVector th = v.or(xb.and(SIGN_BIT)).reinterpretAsDoubles();
             ((FloatVector) th.convertShape(D2F, F, 0)).intoArray(out, oo + i);
         }
-        if (worst.reduceLanes(MAX) > TANH_FAST_BITS) {
+        if (worst.compare(GT, TANH_FAST_BITS).anyTrue()) {
             for (int j = 0; j < i; j++) {
                 float x = a[ao + j];
                 if (!(Math.abs(x) <= TANH_FAST)) {
@@ -473,7 +493,7 @@ final class VectorTranscendental {
             ((FloatVector) y.convertShape(D2F, F, 0)).intoArray(out, oo + i);
         }
         // positive zero has bits 0; every positive float32 has bits above 0
-        if (lowest.reduceLanes(MIN) <= 0 || highest.reduceLanes(MAX) >= INF_BITS) {
+        if (lowest.compare(LE, 0L).anyTrue() || highest.compare(GE, INF_BITS).anyTrue()) {
             for (int j = 0; j < i; j++) {
                 float x = a[ao + j];
                 if (!(x > 0 && x < Float.POSITIVE_INFINITY)) {
@@ -503,12 +523,13 @@ final class VectorTranscendental {
             DoubleVector cs = z2.lanewise(FMA, z.lanewise(FMA, CF3, CF2).lanewise(FMA, z2, z.lanewise(FMA, CF1, CF0)),
                     z.lanewise(FMA, -0.5, one));
             LongVector q = t.reinterpretAsLongs().add(shift);
-            VectorMask<Double> odd = q.and(1L).compare(NE, 0L).cast(S);
+            // -1.0 where q is odd, +1.0 where even
+            VectorMask<Double> odd = q.lanewise(LSHL, 63).or(ONE_BITS).reinterpretAsDoubles().compare(LT, 0.0);
             LongVector sign = q.and(2L).lanewise(LSHL, 62);
             DoubleVector y = sn.blend(cs, odd).reinterpretAsLongs().lanewise(XOR, sign).reinterpretAsDoubles();
             ((FloatVector) y.convertShape(D2F, F, 0)).intoArray(out, oo + i);
         }
-        if (worst.reduceLanes(MAX) > TRIG_MAX_BITS) {
+        if (worst.compare(GT, TRIG_MAX_BITS).anyTrue()) {
             for (int j = 0; j < i; j++) {
                 float x = a[ao + j];
                 if (!(Math.abs(x) <= TRIG_MAX)) {
