@@ -197,10 +197,62 @@ public final class Autodiff {
     }
 
     /**
-     * The Jacobian of {@code f} at {@code x}, of shape {@code f(x).shape + x.shape}, in {@code x}'s dtype,
-     * one reverse pass per element of {@code f(x)}. A constant (not differentiable further).
+     * The Jacobian of {@code f} at {@code x}, of shape {@code f(x).shape + x.shape}, in {@code x}'s
+     * floating dtype. The mode is chosen by shape: forward mode (one {@link #jvp} per element of
+     * {@code x}, a column each) when {@code x} has fewer elements than {@code f(x)}, else reverse mode
+     * (one {@link Vjp#pullback} per element of {@code f(x)}, a row each). When forward mode meets a
+     * function without a jvp rule, reverse mode is used. A constant (not differentiable further).
      */
     public static Variable jacobian(UnaryOperator<Variable> f, Variable x) {
+        NdArray y;
+        try (Config.Scope g = Config.setGrad(false)) {
+            y = f.apply(x).data;
+        }
+        if (x.data.size() < y.size()) {
+            try {
+                return jacobianForward(f, x);
+            } catch (UnsupportedOperationException e) {
+                // a function without a jvp rule: reverse mode needs none
+            }
+        }
+        return jacobianReverse(f, x);
+    }
+
+    /** The Jacobian by forward mode: column {@code j} is the tangent of {@code f} along the unit vector {@code e_j}. */
+    static Variable jacobianForward(UnaryOperator<Variable> f, Variable x) {
+        int nx = x.data.size();
+        int[] xDims = x.data.shape().dims();
+        DType t = floating(x.data.dtype());
+        double[] out = null;
+        int[] yDims = null;
+        int ny = 0;
+        try (Config.Scope g = Config.setGrad(false)) {
+            for (int j = 0; j < nx; j++) {
+                double[] seed = new double[nx];
+                seed[j] = 1;
+                Jvp r = jvp(f, x, new Variable(NdArray.of(seed, xDims).astype(t)));
+                if (out == null) {
+                    yDims = r.value.data.shape().dims();
+                    ny = r.value.data.size();
+                    out = new double[ny * nx];
+                }
+                double[] col = r.tangent.data.toDoubleArray();
+                for (int i = 0; i < ny; i++) {
+                    out[i * nx + j] = col[i];
+                }
+            }
+        }
+        if (out == null) { // x has no elements
+            try (Config.Scope g = Config.setGrad(false)) {
+                yDims = f.apply(x).data.shape().dims();
+            }
+            out = new double[0];
+        }
+        return new Variable(NdArray.of(out, concat(yDims, xDims)).astype(t));
+    }
+
+    /** The Jacobian by reverse mode: row {@code i} is the pullback of the unit vector {@code e_i}. */
+    static Variable jacobianReverse(UnaryOperator<Variable> f, Variable x) {
         Vjp p = vjp(f, x);
         NdArray y = p.value.data;
         int ny = y.size();
@@ -217,10 +269,14 @@ public final class Autodiff {
             }
         }
         int[] xDims = x.data.shape().dims();
-        int[] dims = new int[yDims.length + xDims.length];
-        System.arraycopy(yDims, 0, dims, 0, yDims.length);
-        System.arraycopy(xDims, 0, dims, yDims.length, xDims.length);
-        return new Variable(NdArray.of(out, dims).astype(floating(x.data.dtype())));
+        return new Variable(NdArray.of(out, concat(yDims, xDims)).astype(floating(x.data.dtype())));
+    }
+
+    private static int[] concat(int[] a, int[] b) {
+        int[] dims = new int[a.length + b.length];
+        System.arraycopy(a, 0, dims, 0, a.length);
+        System.arraycopy(b, 0, dims, a.length, b.length);
+        return dims;
     }
 
     /** The Hessian of {@code f} (one element) at {@code x}, of shape {@code x.shape + x.shape}. A constant. */

@@ -10,7 +10,7 @@ import java.util.ArrayDeque;
  * A node of the computational graph holding an {@link NdArray}: DeZero's {@code Variable}.
  *
  * <pre>{@code
- * Variable x = new Variable(NdArray.of(0.5));
+ * Variable x = Variable.of(0.5);        // new Variable(NdArray.of(0.5))
  * Variable y = x.mul(x).add(1.0);       // the graph is recorded as the code runs
  * y.backward();
  * x.grad();                              // variable(1.0)
@@ -45,6 +45,105 @@ public class Variable {
     public Variable(NdArray data, String name) {
         this.data = data;
         this.name = name;
+    }
+
+    // ---------------------------------------------------------------- factories
+
+    /*
+     * Variable.of(v) is new Variable(NdArray.of(v)) for each one-argument NdArray.of; of(Object) takes
+     * the same values when their type is known only at run time and refuses anything else (DeZero's
+     * "TypeError: <class 'float'> is not supported").
+     */
+
+    /** A 0-d float64 variable: {@code Variable.of(0.5)}. */
+    public static Variable of(double value) {
+        return new Variable(NdArray.of(value));
+    }
+
+    /** A 0-d float32 variable. */
+    public static Variable of(float value) {
+        return new Variable(NdArray.of(value));
+    }
+
+    /** A 0-d int64 variable (an {@code int} literal lands here, as in {@code NdArray.of(2)} and NumPy). */
+    public static Variable of(long value) {
+        return new Variable(NdArray.of(value));
+    }
+
+    /** A 1-d float64 variable (the values are copied). */
+    public static Variable of(double[] values) {
+        return new Variable(NdArray.of(values));
+    }
+
+    /** A 2-d float64 variable from rectangular rows (copied). */
+    public static Variable of(double[][] rows) {
+        return new Variable(NdArray.of(rows));
+    }
+
+    /** A 1-d float32 variable (copied). */
+    public static Variable of(float[] values) {
+        return new Variable(NdArray.of(values));
+    }
+
+    /** A 2-d float32 variable from rectangular rows (copied). */
+    public static Variable of(float[][] rows) {
+        return new Variable(NdArray.of(rows));
+    }
+
+    /** A 1-d int64 variable (copied). */
+    public static Variable of(long[] values) {
+        return new Variable(NdArray.of(values));
+    }
+
+    /** A 1-d int64 variable from Java ints. */
+    public static Variable of(int[] values) {
+        return new Variable(NdArray.of(values));
+    }
+
+    /**
+     * A variable from a value whose type is known only at run time: an {@link NdArray} (held as is,
+     * as the constructor does), a boxed {@code Double}, {@code Float}, {@code Long}, {@code Integer},
+     * {@code Short} or {@code Byte}, or a {@code double[]}, {@code double[][]}, {@code float[]},
+     * {@code float[][]}, {@code long[]} or {@code int[]}, each as the typed overload of this name makes
+     * it. Anything else, {@code null} included, is refused.
+     *
+     * @throws IllegalArgumentException {@code Variable.of: java.lang.String is not supported (...)}
+     */
+    public static Variable of(Object value) {
+        if (value instanceof NdArray) {
+            return new Variable((NdArray) value);
+        }
+        if (value instanceof Double) {
+            return of(((Double) value).doubleValue());
+        }
+        if (value instanceof Float) {
+            return of(((Float) value).floatValue());
+        }
+        if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
+            return of(((Number) value).longValue());
+        }
+        if (value instanceof double[]) {
+            return of((double[]) value);
+        }
+        if (value instanceof double[][]) {
+            return of((double[][]) value);
+        }
+        if (value instanceof float[]) {
+            return of((float[]) value);
+        }
+        if (value instanceof float[][]) {
+            return of((float[][]) value);
+        }
+        if (value instanceof long[]) {
+            return of((long[]) value);
+        }
+        if (value instanceof int[]) {
+            return of((int[]) value);
+        }
+        String what = value == null ? "null" : value.getClass().getTypeName();
+        throw new IllegalArgumentException("Variable.of: " + what + " is not supported (give an NdArray, a Java"
+                + " number, or a double[], double[][], float[], float[][], long[] or int[]"
+                + (value == null ? "; new Variable(null) makes a variable whose data is set later)" : ")"));
     }
 
     /**
@@ -126,9 +225,9 @@ public class Variable {
     }
 
     /** The length of the first axis (Python's {@code len}). */
-    public int len() {
+    public int length() {
         if (data.ndim() == 0) {
-            throw new IllegalArgumentException("len: a 0-d variable has no length");
+            throw new IllegalArgumentException("length: a 0-d variable has no length");
         }
         return data.shape().dim(0);
     }
@@ -166,6 +265,14 @@ public class Variable {
             grad = new Variable(NdArray.onesLike(data));
         }
         Backprop.run(this, retain, create);
+    }
+
+    /**
+     * A new leaf holding the same data (not copied): no creator, no gradient, no name. Nothing that is
+     * computed from it propagates a gradient back to this variable (PyTorch's {@code detach}).
+     */
+    public Variable detach() {
+        return new Variable(data);
     }
 
     /** Forgets the creator: this variable becomes a leaf (DeZero's {@code unchain}). */
@@ -349,6 +456,11 @@ public class Variable {
     /** Reverses the axes (the matrix transpose for 2-d). */
     public Variable transpose() {
         return new CoreOps.Transpose(null).apply(this);
+    }
+
+    /** The transpose, {@link #transpose()} (NumPy's and DeZero's {@code x.T}). */
+    public Variable T() {
+        return transpose();
     }
 
     /** Permutes the axes: axis {@code i} of the result is axis {@code axes[i]} of this variable. */

@@ -124,6 +124,150 @@ class AutodiffTest {
         assertEquals(NdArray.of(new double[][] {{2, 8, 18}, {8, 20, 36}}), j.data());
     }
 
+    /** {@code y = z tanh(z)}, counting the calls of backward and jvp (to see which mode ran). */
+    static final class CountingZTanhZ extends UnaryFunction {
+        final int[] calls;  // {backward, jvp}
+
+        CountingZTanhZ(int[] calls) {
+            this.calls = calls;
+        }
+
+        @Override
+        protected NdArray forward(NdArray z) {
+            return z.mul(z.tanh());
+        }
+
+        /** d/dz z tanh z = tanh z + z (1 - tanh^2 z), as a Variable expression. */
+        private static Variable derivative(Variable z) {
+            Variable t = dezero.functions.F.tanh(z);
+            return t.add(z.mul(t.mul(t).rsub(1.0)));
+        }
+
+        @Override
+        protected Variable backward(Variable gy) {
+            calls[0]++;
+            return gy.mul(derivative(input()));
+        }
+
+        @Override
+        protected Variable jvp(Variable z, Variable y, Variable dz) {
+            calls[1]++;
+            return dz.mul(derivative(z));
+        }
+    }
+
+    /** {@code y = z tanh(z)} with a backward and no jvp rule. */
+    static final class NoJvpZTanhZ extends UnaryFunction {
+        @Override
+        protected NdArray forward(NdArray z) {
+            return z.mul(z.tanh());
+        }
+
+        @Override
+        protected Variable backward(Variable gy) {
+            return gy.mul(CountingZTanhZ.derivative(input()));
+        }
+    }
+
+    /** The Jacobian of {@code x -> a x tanh(a x)} by hand: {@code J[i][j] = (tanh z_i + z_i (1 - tanh^2 z_i)) a[i][j]}. */
+    private static NdArray byHand(double[][] a, double[] x) {
+        double[][] j = new double[a.length][x.length];
+        for (int i = 0; i < a.length; i++) {
+            double z = 0;
+            for (int k = 0; k < x.length; k++) {
+                z += a[i][k] * x[k];
+            }
+            double t = Math.tanh(z);
+            double d = t + z * (1 - t * t);
+            for (int k = 0; k < x.length; k++) {
+                j[i][k] = d * a[i][k];
+            }
+        }
+        return NdArray.of(j);
+    }
+
+    private static double[][] matrix(Random rnd, int rows, int cols) {
+        double[][] m = new double[rows][cols];
+        for (double[] r : m) {
+            for (int k = 0; k < cols; k++) {
+                r[k] = rnd.nextGaussian() * 0.5;
+            }
+        }
+        return m;
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {3, 5})
+    void jacobianIsChosenByShapeAndBothModesAgreeWithTheHandComputedOne(int nx) {
+        int ny = 8 - nx;                                  // (3,) -> (5,) and (5,) -> (3,)
+        Random rnd = new Random(nx);
+        double[][] a = matrix(rnd, ny, nx);
+        double[] xv = new double[nx];
+        for (int k = 0; k < nx; k++) {
+            xv[k] = rnd.nextGaussian();
+        }
+        Variable am = new Variable(NdArray.of(a));
+        int[] calls = new int[2];
+        UnaryOperator<Variable> f = x -> new CountingZTanhZ(calls).apply(am.matmul(x));
+        Variable x = vec(xv);
+        NdArray expected = byHand(a, xv);
+
+        Variable j = Autodiff.jacobian(f, x);
+        assertEquals(Shape.of(ny, nx), j.shape());
+        assertClose(expected, j.data(), 1e-14, 1e-14, "jacobian");
+        if (nx < ny) {
+            assertEquals(0, calls[0], "forward mode: no backward");
+            assertEquals(nx, calls[1], "forward mode: one jvp per input element");
+        } else {
+            assertEquals(ny, calls[0], "reverse mode: one backward per output element");
+            assertEquals(0, calls[1], "reverse mode: no jvp");
+        }
+        assertNull(x.grad(), "no gradient is left on x");
+
+        // both modes, whatever the shape, give the same Jacobian
+        calls[0] = 0;
+        calls[1] = 0;
+        NdArray fwd = Autodiff.jacobianForward(f, x).data();
+        assertEquals(0, calls[0]);
+        assertEquals(nx, calls[1]);
+        NdArray rev = Autodiff.jacobianReverse(f, x).data();
+        assertEquals(ny, calls[0]);
+        assertEquals(nx, calls[1]);
+        assertClose(expected, fwd, 1e-14, 1e-14, "forward-mode jacobian");
+        assertClose(expected, rev, 1e-14, 1e-14, "reverse-mode jacobian");
+        assertClose(fwd, rev, 1e-15, 1e-15, "forward vs reverse");
+    }
+
+    @Test
+    void jacobianFallsBackToReverseModeWithoutAJvpRule() {
+        double[][] a = matrix(new Random(9), 5, 3);
+        double[] xv = {0.3, -0.7, 1.1};
+        Variable am = new Variable(NdArray.of(a));
+        UnaryOperator<Variable> f = x -> new NoJvpZTanhZ().apply(am.matmul(x));
+        UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
+                () -> Autodiff.jacobianForward(f, vec(xv)));
+        assertEquals("NoJvpZTanhZ: forward mode (jvp) is not implemented", e.getMessage());
+        assertClose(byHand(a, xv), Autodiff.jacobian(f, vec(xv)).data(), 1e-14, 1e-14, "jacobian");
+    }
+
+    @Test
+    void forwardModeJacobianKeepsFloat32AndShapes() {
+        // (2,) -> (2, 3): forward mode, result of shape (2, 3, 2)
+        Variable x = new Variable(NdArray.of(new float[] {1, 2}));
+        Variable ones = new Variable(NdArray.ones(1, 3).astype(DType.FLOAT32));
+        Variable j = Autodiff.jacobian(z -> z.mul(z).reshape(2, 1).mul(ones), x);
+        assertEquals(DType.FLOAT32, j.dtype());
+        assertEquals(Shape.of(2, 3, 2), j.shape());
+        // d(x_i^2)/dx_k = 2 x_i [i == k], the same for every column
+        for (int i = 0; i < 2; i++) {
+            for (int c = 0; c < 3; c++) {
+                for (int k = 0; k < 2; k++) {
+                    assertEquals(i == k ? 2.0 * (i + 1) : 0.0, j.data().get(i, c, k));
+                }
+            }
+        }
+    }
+
     @Test
     void hessianAndHvpOfACubic() {
         Variable x = vec(1, 2, 3);

@@ -63,13 +63,140 @@ class VariableTest {
         assertEquals(Shape.of(2, 3), x.shape());
         assertEquals(2, x.ndim());
         assertEquals(6, x.size());
-        assertEquals(2, x.len());
+        assertEquals(2, x.length());
         assertEquals(DType.FLOAT64, x.dtype());
         assertEquals("variable([[1. 2. 3.]\n          [4. 5. 6.]])", x.toString());
         assertEquals("variable(null)", new Variable(null).toString());
-        assertThrows(IllegalArgumentException.class, () -> scalar(1).len());
+        assertThrows(IllegalArgumentException.class, () -> scalar(1).length());
         x.setData(NdArray.of(2.0));
         assertEquals("variable(2.0)", x.toString());
+    }
+
+    @Test
+    void factoriesWrapJavaNumbersAndArraysAsNdArrayOfDoes() {
+        Variable a = Variable.of(0.5);
+        assertEquals(DType.FLOAT64, a.dtype());
+        assertEquals(0, a.ndim());
+        assertEquals(0.5, item(a));
+        assertNull(a.creator());
+        assertNull(a.grad());
+        Variable f = Variable.of(0.25f);
+        assertEquals(DType.FLOAT32, f.dtype());
+        assertEquals(0.25, item(f));
+        Variable i = Variable.of(3);                       // an int literal is int64, as NdArray.of(3)
+        assertEquals(DType.INT64, i.dtype());
+        assertEquals(3.0, item(i));
+        assertEquals("variable([1. 2. 3.])", Variable.of(new double[] {1, 2, 3}).toString());
+        Variable m = Variable.of(new double[][] {{1, 2}, {3, 4}, {5, 6}});
+        assertEquals(Shape.of(3, 2), m.shape());
+        assertEquals(DType.FLOAT64, m.dtype());
+        assertEquals(4.0, m.data().get(1, 1));
+        assertEquals(DType.FLOAT32, Variable.of(new float[] {1, 2}).dtype());
+        assertEquals(Shape.of(1, 2), Variable.of(new float[][] {{1, 2}}).shape());
+        assertEquals(DType.INT64, Variable.of(new long[] {7, 8}).dtype());
+        assertEquals(8.0, Variable.of(new int[] {7, 8}).data().get(1));
+        // the values are copied: changing the Java array later changes nothing
+        double[] src = {1, 2};
+        Variable c = Variable.of(src);
+        src[0] = 100;
+        assertEquals(1.0, c.data().get(0));
+        // a scalar on the left, as the issue writes it: 2 - x and its gradient
+        Variable x = Variable.of(0.5);
+        Variable y = Variable.of(2.0).sub(x);
+        y.backward();
+        assertEquals(1.5, item(y));
+        assertEquals(-1.0, item(x.grad()));
+    }
+
+    @Test
+    void ofObjectTakesTheSameValuesAtRunTime() {
+        Object[] values = {0.5, 0.25f, 3, 3L, (short) 3, (byte) 3, new double[] {1, 2}, new double[][] {{1}, {2}},
+            new float[] {1, 2}, new float[][] {{1, 2}}, new long[] {1, 2}, new int[] {1, 2}};
+        String[] expected = {"variable(0.5)", "variable(0.25)", "variable(3)", "variable(3)", "variable(3)",
+            "variable(3)", "variable([1. 2.])", "variable([[1.]\n          [2.]])", "variable([1. 2.])",
+            "variable([[1. 2.]])", "variable([1 2])", "variable([1 2])"};
+        DType[] dtypes = {DType.FLOAT64, DType.FLOAT32, DType.INT64, DType.INT64, DType.INT64, DType.INT64,
+            DType.FLOAT64, DType.FLOAT64, DType.FLOAT32, DType.FLOAT32, DType.INT64, DType.INT64};
+        for (int k = 0; k < values.length; k++) {
+            Variable v = Variable.of(values[k]);
+            assertEquals(expected[k], v.toString(), values[k].getClass().getTypeName());
+            assertEquals(dtypes[k], v.dtype(), values[k].getClass().getTypeName());
+        }
+        NdArray d = NdArray.arange(6).reshape(2, 3);
+        Object boxed = d;
+        assertSame(d, Variable.of(boxed).data(), "an NdArray is held as the constructor holds it");
+    }
+
+    @Test
+    void anythingElseIsRefusedWithTheTypeInTheMessage() {
+        // the seed's step 9: DeZero raises "TypeError: <class 'float'> is not supported" for non-arrays
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Variable.of((Object) "1.0"));
+        assertEquals("Variable.of: java.lang.String is not supported (give an NdArray, a Java number, or a"
+                + " double[], double[][], float[], float[][], long[] or int[])", e.getMessage());
+        Object[] refused = {Boolean.TRUE, new java.math.BigDecimal("1.5"), new Object[] {1.0}, new int[][] {{1}},
+            java.util.List.of(1.0), scalar(1), 'c'};
+        String[] names = {"java.lang.Boolean", "java.math.BigDecimal", "java.lang.Object[]", "int[][]",
+            java.util.List.of(1.0).getClass().getTypeName(), "dezero.Variable", "java.lang.Character"};
+        for (int k = 0; k < refused.length; k++) {
+            Object v = refused[k];
+            String m = assertThrows(IllegalArgumentException.class, () -> Variable.of(v)).getMessage();
+            assertTrue(m.startsWith("Variable.of: " + names[k] + " is not supported"), m);
+        }
+        String m = assertThrows(IllegalArgumentException.class, () -> Variable.of((Object) null)).getMessage();
+        assertTrue(m.startsWith("Variable.of: null is not supported") && m.contains("new Variable(null)"), m);
+        // null data itself is allowed, as in DeZero: a variable whose data is set later
+        Variable later = new Variable(null);
+        assertNull(later.data());
+    }
+
+    @Test
+    void detachSharesTheDataAndStopsTheGradient() {
+        Variable x = Variable.of(new double[] {1, 2, 3});
+        x.setName("x");
+        Variable y = x.mul(x);                         // y = x^2
+        Variable d = y.detach();
+        assertSame(y.data(), d.data(), "the data is shared, not copied");
+        assertNull(d.creator());
+        assertEquals(0, d.generation());
+        assertNull(d.grad());
+        assertNull(d.name());
+        // z = y * detach(y): dz/dx = detach(y) * dy/dx = x^2 * 2x (the detached factor is a constant)
+        Variable z = y.mul(d).sum();
+        z.backward();
+        assertEquals("variable([ 2. 16. 54.])", x.grad().toString());
+        assertEquals("variable([1. 4. 9.])", d.grad().toString(), "the detached variable is a leaf of z's graph");
+        // through the detached variable alone, nothing reaches x
+        x.clearGrad();
+        d.clearGrad();
+        d.mul(3.0).sum().backward();
+        assertNull(x.grad());
+        assertEquals("variable([3. 3. 3.])", d.grad().toString());
+        // a variable with a gradient: the detached one does not carry it
+        assertNull(x.detach().grad());
+        assertNull(new Variable(null).detach().data());
+    }
+
+    @Test
+    void capitalTIsTheTransposeWithItsGradient() {
+        Variable x = Variable.of(new double[][] {{1, 2, 3}, {4, 5, 6}});
+        Variable t = x.T();
+        assertEquals(Shape.of(3, 2), t.shape());
+        assertEquals("variable([[1. 4.]\n          [2. 5.]\n          [3. 6.]])", t.toString());
+        assertEquals("Transpose", t.creator().name());
+        // d/dx sum(T(x) * w) = T(w)
+        Variable w = Variable.of(new double[][] {{10, 20}, {30, 40}, {50, 60}});
+        t.mul(w).sum().backward();
+        assertEquals("variable([[10. 30. 50.]\n          [20. 40. 60.]])", x.grad().toString());
+        // 3-d: all axes reversed, as NumPy's x.T
+        Variable c = new Variable(NdArray.arange(24).astype(DType.FLOAT64).reshape(2, 3, 4));
+        Variable ct = c.T();
+        assertEquals(Shape.of(4, 3, 2), ct.shape());
+        assertEquals(c.data().get(1, 2, 3), ct.data().get(3, 2, 1));
+        ct.mul(Variable.of(2.0)).sum().backward();
+        assertTrue(c.grad().data().allclose(NdArray.full(2.0, 2, 3, 4), 0, 0), c.grad().toString());
+        // 1-d and 0-d are unchanged
+        assertEquals("variable([1. 2.])", Variable.of(new double[] {1, 2}).T().toString());
+        assertEquals("variable(5.0)", Variable.of(5.0).T().toString());
     }
 
     @Test

@@ -22,6 +22,7 @@ public final class Bench {
     static Map<String, java.util.function.Consumer<Boolean>> workloads() {
         Map<String, java.util.function.Consumer<Boolean>> m = new LinkedHashMap<>();
         m.put("W1", W1ScalarChain::run);
+        m.put("W2", W2Gemm::run);
         m.put("W3", W3Elementwise::run);
         m.put("W4", W4MlpStep::run);
         m.put("W5", W5Spiral::run);
@@ -45,8 +46,11 @@ public final class Bench {
                 case "--repeats":
                     Measure.repeats = Integer.parseInt(args[++i]);
                     break;
+                case "--max-wait":
+                    Measure.maxWaitSeconds = Double.parseDouble(args[++i]);
+                    break;
                 default:
-                    System.err.println("usage: Bench [--only W1,W2,...] [--quick] [--repeats N]");
+                    System.err.println("usage: Bench [--only W1,W2,...] [--quick] [--repeats N] [--max-wait SECONDS]");
                     System.exit(2);
             }
         }

@@ -169,8 +169,8 @@ final class SeedCommand implements Callable<Integer> {
                 + num(Autodiff.jvp(t -> exp(square(t)), x0, one).tangent()) + ", "
                 + num(Autodiff.jvp(g, x0, one).tangent()));
 
-        out.println("         new Variable(NdArray.of(1.0)): ok; new Variable(null): ok (data set later);"
-                + " new Variable(1.0): " + refusal());
+        out.println("         Variable.of(1.0): " + refusal(1.0) + "; new Variable(null): ok (data set later);"
+                + " Variable.of(\"1.0\"): " + refusal("1.0"));
 
         // step 10: the tests of Square
         Variable x10 = new Variable(NdArray.of(3.0));
@@ -199,16 +199,16 @@ final class SeedCommand implements Callable<Integer> {
     }
 
     /**
-     * A Variable is made from an {@code NdArray} only: no constructor takes a Java number, so the
-     * compiler refuses {@code new Variable(1.0)} (DeZero raises a TypeError at run time).
+     * Step 9's rule: a variable holds an array. {@code new Variable(...)} takes an {@code NdArray}, so the
+     * compiler refuses {@code new Variable(1.0)}; {@code Variable.of} wraps Java numbers and arrays
+     * (as {@code np.array} would) and refuses anything else at run time, as DeZero raises
+     * {@code TypeError: <class 'float'> is not supported}.
      */
-    static String refusal() {
-        for (var ctor : Variable.class.getConstructors()) {
-            Class<?> p = ctor.getParameterTypes()[0];
-            if (p.isPrimitive() || Number.class.isAssignableFrom(p) || p == Object.class) {
-                return "accepted (unexpected: " + ctor + ")";
-            }
+    static String refusal(Object data) {
+        try {
+            return "accepted, " + Variable.of(data);
+        } catch (IllegalArgumentException e) {
+            return "refused: " + e.getMessage();
         }
-        return "refused, Variable takes an NdArray (wrap the number: NdArray.of(1.0))";
     }
 }

@@ -20,7 +20,8 @@ class SeedCommandTest {
             "square(exp(square(x))).backward(): x.grad = 3.297442541400256",
             "backprop 6.351000049838023, numerical 6.351000335633739",
             "1.0, 1.0, 1.2840254166877414, 6.351000049838023",
-            "new Variable(1.0): refused",
+            "Variable.of(1.0): accepted, variable(1.0); new Variable(null): ok (data set later);"
+                + " Variable.of(\"1.0\"): refused: Variable.of: java.lang.String is not supported",
             "square(2.0) = 4.0, gradient at 3.0 = 6.0, gradient check at random x = passed",
         };
         for (String e : expected) {
@@ -30,7 +31,9 @@ class SeedCommandTest {
     }
 
     @Test
-    void variableHasNoConstructorForJavaNumbers() {
-        assertTrue(SeedCommand.refusal().startsWith("refused"));
+    void nonArrayDataIsRefusedAtRunTime() {
+        assertEquals("accepted, variable([1. 2.])", SeedCommand.refusal(new double[] {1, 2}));
+        assertEquals("refused: Variable.of: java.lang.Boolean is not supported (give an NdArray, a Java number,"
+                + " or a double[], double[][], float[], float[][], long[] or int[])", SeedCommand.refusal(true));
     }
 }

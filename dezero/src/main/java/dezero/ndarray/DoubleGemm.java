@@ -15,9 +15,15 @@ final class DoubleGemm {
     private DoubleGemm() {
     }
 
-    static int KC = Integer.getInteger("dezero.gemm.kc", 256);
-    static int MC = Integer.getInteger("dezero.gemm.mc", 96);
-    static int NC = Integer.getInteger("dezero.gemm.nc", 2048);
+    /*
+     * Block sizes (elements), package-private and mutable for the tests of the blocking edges:
+     * a kc x NR micro-panel of B (48 KB for float64 with 8 x 3 tiles) is reused from L1 by the
+     * MC / MR tiles of a row of blocks, the MC x KC block of A (192 KB) stays in L2, and the
+     * KC x NC panel of B in L3.
+     */
+    static int KC = 256;
+    static int MC = 96;
+    static int NC = 2048;
 
     /** Products of at most this many multiply-adds take the naive loop (no packing). */
     static final long SMALL_WORK = 4096;
@@ -34,13 +40,17 @@ final class DoubleGemm {
             return;
         }
         boolean vec = Gemm.vector();
+        if (vec && !warm) {
+            warmUp();
+        }
         int parts = Gemm.parts(work);
         if (parts <= 1) {
             single(vec, m, n, k, a, ao, ars, acs, b, bo, brs, bcs, c, co, ldc);
             return;
         }
-        // split the longer side of C into parts aligned to whole tiles
-        boolean byCols = n >= m;
+        // split C into parts aligned to whole tiles: by rows (each part packs all of B, a plain
+        // copy when B is row-major) unless B is the larger operand to pack twice
+        boolean byCols = n > m;
         int len = byCols ? n : m;
         int unit = vec ? (byCols ? DoubleGemmVector.NR : DoubleGemmVector.MR) : 4;
         int units = (len + unit - 1) / unit;
@@ -57,6 +67,36 @@ final class DoubleGemm {
                 single(vec, to - from, n, k, a, ao + from * ars, ars, acs, b, bo, brs, bcs, c, co + from * ldc, ldc);
             }
         });
+    }
+
+    /** Whether {@link #warmUp} has run in this JVM. */
+    private static volatile boolean warm;
+
+    /**
+     * Gets the Vector-API kernel compiled before the first real product uses it. Until C2 has
+     * compiled it, vector code runs in the interpreter and in C1 code with every vector boxed,
+     * hundreds of times slower, so the first products of a fresh JVM would crawl for the better
+     * part of a second. This runs a 64 x 64 x 64 product on the calling thread until three in a
+     * row finish at compiled speed (over 5 GFLOP/s), for at most two seconds, once per JVM.
+     */
+    private static void warmUp() {
+        synchronized (DoubleGemm.class) {
+            if (warm) {
+                return;
+            }
+            int s = 64;
+            double[] a = new double[s * s];
+            double[] b = new double[s * s];
+            double[] c = new double[s * s];
+            long fastNanos = 2L * s * s * s / 5;
+            long deadline = System.nanoTime() + 2_000_000_000L;
+            for (int fast = 0; fast < 3 && System.nanoTime() < deadline;) {
+                long t0 = System.nanoTime();
+                blocked(s, s, s, a, 0, s, 1, b, 0, s, 1, c, 0, s, 1);
+                fast = System.nanoTime() - t0 < fastNanos ? fast + 1 : 0;
+            }
+            warm = true;
+        }
     }
 
     private static void single(boolean vec, int m, int n, int k, double[] a, int ao, int ars, int acs, double[] b,

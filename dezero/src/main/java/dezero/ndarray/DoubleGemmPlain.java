@@ -6,14 +6,16 @@ package dezero.ndarray;
  * Plain-Java float64 gemm {@code C += A B} (A and B with any strides, C row-major with row stride
  * {@code ldc}): the path without the Vector API, and the int64 product.
  *
- * <p>{@link #blocked} packs a {@code KC x NC} block of B row-major and updates rows of C with
- * {@code c[j] += a * b[j]} loops over that block, which C2 auto-vectorizes; four rows of C share each
- * loaded row of B. {@link #naive} is the triple loop for products too small to pay for packing.
+ * <p>{@link #blocked} copies a {@code KC x NC} block of B into one array per row and accumulates
+ * each row of C in a buffer with {@code acc[j] += a * row[j]} loops over that block, which C2
+ * auto-vectorizes (every array indexed by the bare loop variable). {@link #naive} is the triple
+ * loop for products too small to pay for the copy.
  */
 final class DoubleGemmPlain {
     private DoubleGemmPlain() {
     }
 
+    /** Rows of the B block: its {@code KC x NC} elements (512 KB in float64) stay in L2. */
     static final int KC = 128;
     static final int NC = 512;
 
@@ -78,37 +80,37 @@ final class DoubleGemmPlain {
             int bcs, double[] c, int co, int ldc) {
         int kcMax = Math.min(k, KC);
         int ncMax = Math.min(n, NC);
-        double[] bp = new double[kcMax * ncMax];
+        Buffers buf = BUFFERS.get();
+        double[][] rows = buf.rows(kcMax, ncMax);
+        double[] acc = buf.acc(ncMax);
         for (int jc = 0; jc < n; jc += ncMax) {
             int nc = Math.min(ncMax, n - jc);
             for (int pc = 0; pc < k; pc += kcMax) {
                 int kc = Math.min(kcMax, k - pc);
-                // pack B[pc:pc+kc, jc:jc+nc] row-major with row length nc
+                // B[pc:pc+kc, jc:jc+nc], one array per row so that the update loops below index
+                // every array with the bare loop variable (the form C2 vectorizes)
                 for (int p = 0; p < kc; p++) {
                     int s = bo + (pc + p) * brs + jc * bcs;
-                    int d = p * nc;
+                    double[] row = rows[p];
                     if (bcs == 1) {
-                        System.arraycopy(b, s, bp, d, nc);
+                        System.arraycopy(b, s, row, 0, nc);
                     } else {
                         for (int j = 0; j < nc; j++) {
-                            bp[d + j] = b[s + j * bcs];
+                            row[j] = b[s + j * bcs];
                         }
                     }
                 }
-                int i = 0;
-                for (; i + 4 <= m; i += 4) {
-                    int a0 = ao + i * ars + pc * acs;
-                    int c0 = co + i * ldc + jc;
-                    for (int p = 0; p < kc; p++) {
-                        int ap = a0 + p * acs;
-                        rows4(c, c0, ldc, bp, p * nc, nc, a[ap], a[ap + ars], a[ap + 2 * ars], a[ap + 3 * ars]);
+                for (int i = 0; i < m; i++) {
+                    int arow = ao + i * ars + pc * acs;
+                    for (int j = 0; j < nc; j++) {
+                        acc[j] = 0;
                     }
-                }
-                for (; i < m; i++) {
-                    int a0 = ao + i * ars + pc * acs;
-                    int c0 = co + i * ldc + jc;
                     for (int p = 0; p < kc; p++) {
-                        axpy(c, c0, bp, p * nc, nc, a[a0 + p * acs]);
+                        update(acc, rows[p], nc, a[arow + p * acs]);
+                    }
+                    int crow = co + i * ldc + jc;
+                    for (int j = 0; j < nc; j++) {
+                        c[crow + j] += acc[j];
                     }
                 }
             }
@@ -122,18 +124,32 @@ final class DoubleGemmPlain {
         }
     }
 
-    /** Four rows of C (row stride {@code ldc}) each get {@code s_r * b[bo + j]}. */
-    private static void rows4(double[] c, int co, int ldc, double[] b, int bo, int n, double s0, double s1,
-            double s2, double s3) {
-        int c1 = co + ldc;
-        int c2 = c1 + ldc;
-        int c3 = c2 + ldc;
+    /** {@code acc[j] += s * row[j]} for {@code j < n}. */
+    private static void update(double[] acc, double[] row, int n, double s) {
         for (int j = 0; j < n; j++) {
-            double bv = b[bo + j];
-            c[co + j] += s0 * bv;
-            c[c1 + j] += s1 * bv;
-            c[c2 + j] += s2 * bv;
-            c[c3 + j] += s3 * bv;
+            acc[j] += s * row[j];
+        }
+    }
+
+    /** Per-thread blocks of B and row accumulators, reused across products. */
+    private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
+
+    private static final class Buffers {
+        private double[][] rows = new double[0][];
+        private double[] acc = new double[0];
+
+        double[][] rows(int kc, int nc) {
+            if (rows.length < kc || rows[0].length < nc) {
+                rows = new double[Math.max(kc, rows.length)][Math.max(nc, rows.length == 0 ? 0 : rows[0].length)];
+            }
+            return rows;
+        }
+
+        double[] acc(int nc) {
+            if (acc.length < nc) {
+                acc = new double[nc];
+            }
+            return acc;
         }
     }
 }

@@ -3,9 +3,11 @@ package dezero.ndarray;
 import dezero.ndarray.Elementwise.Unary;
 
 /**
- * Transcendental kernels (EXP, LOG, SIN, COS, TANH, SQRT) on float64 storage with {@code Math.*}:
- * the plain-Java path, used when the Vector API is absent, for SQRT (which C2 vectorizes itself),
- * and for the tails of vector loops.
+ * Transcendental kernels (EXP, LOG, SIN, COS, TANH, SQRT) on float64 storage without the Vector API:
+ * element by element with {@link Transcendental} (whose results do not depend on the JIT state and
+ * equal those of the vector loops bit for bit) and {@link Math#sqrt} (exactly rounded; C2 vectorizes
+ * the SQRT loop itself). In the float32 twin, {@code Transcendental}'s float32 overloads compute in
+ * float64 and round once.
  */
 @SuppressWarnings("cast") // the casts matter in the generated float32 twin
 final class DoubleMath {
@@ -15,15 +17,15 @@ final class DoubleMath {
     static double apply(Unary op, double x) {
         switch (op) {
             case EXP:
-                return (double) Math.exp(x);
+                return Transcendental.exp(x);
             case LOG:
-                return (double) Math.log(x);
+                return Transcendental.log(x);
             case SIN:
-                return (double) Math.sin(x);
+                return Transcendental.sin(x);
             case COS:
-                return (double) Math.cos(x);
+                return Transcendental.cos(x);
             case TANH:
-                return (double) Math.tanh(x);
+                return Transcendental.tanh(x);
             case SQRT:
                 return (double) Math.sqrt(x);
             default:
@@ -36,27 +38,27 @@ final class DoubleMath {
         switch (op) {
             case EXP:
                 for (int i = 0; i < n; i++) {
-                    out[oo + i] = (double) Math.exp(a[ao + i]);
+                    out[oo + i] = Transcendental.exp(a[ao + i]);
                 }
                 break;
             case LOG:
                 for (int i = 0; i < n; i++) {
-                    out[oo + i] = (double) Math.log(a[ao + i]);
+                    out[oo + i] = Transcendental.log(a[ao + i]);
                 }
                 break;
             case SIN:
                 for (int i = 0; i < n; i++) {
-                    out[oo + i] = (double) Math.sin(a[ao + i]);
+                    out[oo + i] = Transcendental.sin(a[ao + i]);
                 }
                 break;
             case COS:
                 for (int i = 0; i < n; i++) {
-                    out[oo + i] = (double) Math.cos(a[ao + i]);
+                    out[oo + i] = Transcendental.cos(a[ao + i]);
                 }
                 break;
             case TANH:
                 for (int i = 0; i < n; i++) {
-                    out[oo + i] = (double) Math.tanh(a[ao + i]);
+                    out[oo + i] = Transcendental.tanh(a[ao + i]);
                 }
                 break;
             case SQRT:

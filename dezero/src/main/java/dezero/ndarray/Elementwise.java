@@ -24,7 +24,7 @@ import java.util.Locale;
  * them); other operands are described by a coalesced {@link Broadcast} plan whose innermost loops are
  * contiguous or scalar-broadcast wherever the layout allows; results of {@link Parallel#THRESHOLD}
  * elements or more are computed by several threads; EXP, LOG, SIN, COS and TANH use the Vector API
- * when it is available.
+ * when it is available, with the same results as the plain loops (see {@link Transcendental}).
  */
 final class Elementwise {
     private Elementwise() {
@@ -54,9 +54,9 @@ final class Elementwise {
 
     /**
      * True when the Vector API may be used: the module {@code jdk.incubator.vector} is in the boot layer,
-     * the system property {@code dezero.vector} is not {@code false}, and the platform has SIMD math
-     * routines behind the vector transcendental functions (x86-64; AArch64 from JDK 24), without which
-     * they would be slower than {@code Math.*}.
+     * the system property {@code dezero.vector} is not {@code false}, the platform is x86-64 or AArch64
+     * and its vectors have 256 bits or more ({@link VectorTranscendental#supported}). Either path gives
+     * the same results, bit for bit.
      */
     static final boolean VECTOR_AVAILABLE = detectVector();
 
@@ -74,10 +74,10 @@ final class Elementwise {
                 return false;
             }
             String arch = System.getProperty("os.arch", "");
-            if (arch.equals("amd64") || arch.equals("x86_64")) {
-                return true;
+            if (!(arch.equals("amd64") || arch.equals("x86_64") || arch.equals("aarch64"))) {
+                return false;
             }
-            return arch.equals("aarch64") && Runtime.version().feature() >= 24;
+            return VectorTranscendental.supported();
         } catch (RuntimeException e) {
             return false;
         }
@@ -371,8 +371,8 @@ final class Elementwise {
 
     /**
      * {@code out = op(a)} for a contiguous floating {@code a} of fewer than {@link Parallel#THRESHOLD}
-     * elements and of rank 1 or more, exactly as {@link #unary} computes it; {@code out} (of the same
-     * size and dtype, contiguous from 0) may be {@code a} itself.
+     * elements and of rank 1 or more, exactly as {@link #unary} computes it, into {@code out} (another
+     * array of the same size and dtype, contiguous from 0: the kernels read their input twice).
      */
     static void unaryInto(Unary op, NdArray a, NdArray out) {
         boolean vector = useVector && !op.keepsInt() && op != Unary.SQRT;

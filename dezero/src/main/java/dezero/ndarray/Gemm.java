@@ -1,19 +1,12 @@
 package dezero.ndarray;
 
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
-
 /**
- * What the gemm kernels of every dtype share: whether the Vector API is used, how many threads a
- * product may use, and the small daemon pool that runs the parts of a large product.
+ * What the gemm kernels of every dtype share: whether the Vector API is used, and how a large
+ * product is split over threads.
  *
- * <p>A product is split into independent parts (column or row ranges of the result); the calling
- * thread runs part 0 itself and the pool's threads run the others, so a pool of
- * {@code availableProcessors() - 1} threads keeps every core busy. The parts never submit work of
- * their own, so nested or concurrent products cannot deadlock: a part that finds no free worker is
- * simply run by the caller.
+ * <p>A product is split into independent parts (row or column ranges of the result, whole tiles
+ * each) that the calling thread and the shared workers of {@link Parallel} claim until none is
+ * left, so a product completes even when every worker is busy elsewhere.
  */
 final class Gemm {
     private Gemm() {
@@ -27,7 +20,7 @@ final class Gemm {
     private static volatile boolean vector = VECTOR_AVAILABLE;
 
     /** Package-private switch (tests): at most this many threads per product. */
-    private static volatile int maxThreads = Runtime.getRuntime().availableProcessors();
+    private static volatile int maxThreads = Parallel.THREADS;
 
     /** Multiply-adds ({@code m*n*k}) from which a product is split over threads. */
     private static volatile long parallelMinWork = 1L << 21;
@@ -79,99 +72,16 @@ final class Gemm {
         void run(int index);
     }
 
-    /** Runs {@code part.run(0..parts-1)}, part 0 on this thread, the others on the pool; returns when all are done. */
+    /** Runs {@code part.run(0..parts-1)} on this thread and the workers of {@link Parallel}; returns when all are done. */
     static void run(int parts, Part part) {
         if (parts <= 1) {
             part.run(0);
             return;
         }
-        Job job = new Job(parts, part, Thread.currentThread());
-        for (int i = 1; i < parts; i++) {
-            if (!Pool.QUEUE.offer(job)) {
-                break; // queue full: the caller takes the remaining parts itself
+        Parallel.forRange(parts, 1, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                part.run(i);
             }
-        }
-        job.work(); // the caller claims parts too until none is left
-        job.await();
-    }
-
-    /** One split product: parts are claimed by index; the caller waits for the count of finished parts. */
-    private static final class Job {
-        private final int parts;
-        private final Part part;
-        private final Thread caller;
-        private final AtomicInteger next = new AtomicInteger();
-        private final AtomicInteger done = new AtomicInteger();
-        private volatile Throwable failure;
-
-        Job(int parts, Part part, Thread caller) {
-            this.parts = parts;
-            this.part = part;
-            this.caller = caller;
-        }
-
-        /** Claims and runs parts until none is left. */
-        void work() {
-            int i;
-            while ((i = next.getAndIncrement()) < parts) {
-                try {
-                    part.run(i);
-                } catch (Throwable t) {
-                    failure = t;
-                } finally {
-                    if (done.incrementAndGet() == parts) {
-                        LockSupport.unpark(caller);
-                    }
-                }
-            }
-        }
-
-        void await() {
-            int spins = 0;
-            while (done.get() < parts) {
-                if (spins < 2000) {
-                    spins++;
-                    Thread.onSpinWait();
-                } else {
-                    LockSupport.park(this);
-                }
-            }
-            Throwable t = failure;
-            if (t instanceof RuntimeException) {
-                throw (RuntimeException) t;
-            }
-            if (t instanceof Error) {
-                throw (Error) t;
-            }
-            if (t != null) {
-                throw new IllegalStateException(t);
-            }
-        }
-    }
-
-    /** The shared daemon workers, started on first use. */
-    private static final class Pool {
-        static final BlockingQueue<Job> QUEUE = new ArrayBlockingQueue<>(256);
-
-        static {
-            int n = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
-            for (int i = 0; i < n; i++) {
-                Thread t = new Thread(Pool::loop, "dezero-gemm-" + i);
-                t.setDaemon(true);
-                t.start();
-            }
-        }
-
-        private static void loop() {
-            while (true) {
-                try {
-                    QUEUE.take().work();
-                } catch (InterruptedException e) {
-                    // daemon worker: keep serving
-                } catch (Throwable t) {
-                    // failures are recorded by the job; keep serving
-                }
-            }
-        }
+        });
     }
 }

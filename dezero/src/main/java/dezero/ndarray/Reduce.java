@@ -403,24 +403,26 @@ final class Reduce {
         DType dt = a.dtype;
         Shape column = Shape.wrap(new int[] {rows, 1});
         NdArray max = NdArray.allocate(dt, column);
+        NdArray d = NdArray.allocate(dt, a.shape);
         NdArray e = NdArray.allocate(dt, a.shape);
+        NdArray sum = NdArray.allocate(dt, column);
         NdArray s = NdArray.allocate(dt, column);
         if (dt == DType.FLOAT64) {
-            DoubleReduce.shiftRows(a.doubleData, a.offset, rows, m, max.doubleData, e.doubleData);
+            DoubleReduce.shiftRows(a.doubleData, a.offset, rows, m, max.doubleData, d.doubleData);
         } else {
-            FloatReduce.shiftRows(a.floatData, a.offset, rows, m, max.floatData, e.floatData);
+            FloatReduce.shiftRows(a.floatData, a.offset, rows, m, max.floatData, d.floatData);
         }
-        Elementwise.unaryInto(Elementwise.Unary.EXP, e, e);
+        Elementwise.unaryInto(Elementwise.Unary.EXP, d, e);
         if (dt == DType.FLOAT64) {
             for (int r = 0; r < rows; r++) {
-                s.doubleData[r] = DoubleReduce.sum(e.doubleData, r * m, 1, m);
+                sum.doubleData[r] = DoubleReduce.sum(e.doubleData, r * m, 1, m);
             }
         } else {
             for (int r = 0; r < rows; r++) {
-                s.floatData[r] = FloatReduce.sum(e.floatData, r * m, 1, m);
+                sum.floatData[r] = FloatReduce.sum(e.floatData, r * m, 1, m);
             }
         }
-        Elementwise.unaryInto(Elementwise.Unary.LOG, s, s);
+        Elementwise.unaryInto(Elementwise.Unary.LOG, sum, s);
         if (dt == DType.FLOAT64) {
             DoubleBinary.vv(Elementwise.Binary.ADD, s.doubleData, 0, max.doubleData, 0, s.doubleData, 0, rows);
             return NdArray.wrap(s.doubleData, outShape);
