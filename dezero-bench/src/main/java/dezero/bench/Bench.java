@@ -26,7 +26,8 @@ import java.util.Map;
  *   <li>{@code -XX:+UseParallelGC}, the throughput collector: a training step allocates all its
  *       arrays anew (they are immutable) and almost nothing survives a young collection; G1 adds
  *       write barriers and takes arrays of half a region or more (the 3 and 6 MB weights and
- *       gradients of W4, with 2 MB regions) as humongous objects outside the young generation.
+ *       gradients of W4; G1 chose 4 MB regions on the 23.5 GB test machine) as humongous objects
+ *       outside the young generation.
  *   <li>{@code -Xms2g -Xmx2g}: a fixed heap, so the young generation is not resized while training.
  *   <li>{@code -XX:+AlwaysPreTouch}: the heap's pages are mapped at start-up; otherwise the first
  *       pass of the allocation pointer over the young generation takes a page fault every 4 KB,
