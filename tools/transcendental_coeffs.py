@@ -6,7 +6,8 @@ polynomial p of the given degree minimising max |p(t) - g(t)| / |g(t)|, the coef
 to doubles, and the script prints them as Java hexadecimal literals with the relative error of the
 rounded polynomial (evaluation in exact arithmetic) measured on a fine grid.
 
-  Q2(r) = (e^r - 1 - r) / r^2       r in [-0.3466, 0.3466]   exp, tanh (expm1 core)
+  Q2(r) = (e^r - 1 - r) / r^2       r in [-0.3466, 0.3466]   exp (and, degree 6, float32 exp and tanh)
+  Q3(r) = (e^r - 1 - r - r^2/2) / r^3                          tanh (expm1 core)
   P(z)  = (2 atanh(s) - 2 s) / s^3  z = s^2 in [0, 0.029438] log (s = f / (2 + f))
   SP(z) = (sin(r) - r) / r^3        z = r^2 in [0, 0.61685]  sin
   CP(z) = (cos(r) - 1 + z/2) / z^2  z = r^2 in [0, 0.61685]  cos
@@ -32,6 +33,7 @@ def series(coef, t, terms=60):
 FUNCS = {
     # name: (g, a, b)
     "Q2": (lambda r: series(lambda n: 1 / mp.factorial(n + 2), r), mp.mpf("-0.3466"), mp.mpf("0.3466")),
+    "Q3": (lambda r: series(lambda n: 1 / mp.factorial(n + 3), r), mp.mpf("-0.3466"), mp.mpf("0.3466")),
     "P": (lambda z: series(lambda n: mp.mpf(2) / (2 * n + 3), z, 40), mp.mpf(0), mp.mpf("0.029438")),
     "SP": (lambda z: series(lambda n: (-1) ** (n + 1) / mp.factorial(2 * n + 3), z), mp.mpf(0), mp.mpf("0.61685")),
     "CP": (lambda z: series(lambda n: (-1) ** n / mp.factorial(2 * n + 4), z), mp.mpf(0), mp.mpf("0.61685")),
@@ -103,7 +105,7 @@ def measured(g, a, b, cd, grid=20000):
 
 
 def main(argv):
-    jobs = argv or ["Q2", "10", "P", "7", "SP", "6", "CP", "6"]
+    jobs = argv or ["Q2", "10", "Q3", "9", "P", "6", "SP", "6", "CP", "5", "Q2", "6", "P", "3", "SP", "3", "CP", "3"]
     for k in range(0, len(jobs), 2):
         name, deg = jobs[k], int(jobs[k + 1])
         g, a, b = FUNCS[name]

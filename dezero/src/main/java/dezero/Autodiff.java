@@ -151,8 +151,12 @@ public final class Autodiff {
         return new Jvp(y, t);
     }
 
-    /** Reverse mode: {@code f(x)} and its pullback. The graph of {@code f} is recorded even in no-grad mode. */
+    /**
+     * Reverse mode: {@code f(x)} and its pullback. The graph of {@code f} is recorded even in no-grad
+     * mode. {@code x} must not be a constant ({@link Variable#constant}).
+     */
     public static Vjp vjp(UnaryOperator<Variable> f, Variable x) {
+        checkNotConstant("vjp", x, -1);
         Variable y;
         try (Config.Scope g = Config.setGrad(true)) {
             y = f.apply(x);
@@ -173,10 +177,23 @@ public final class Autodiff {
     /**
      * The gradients of {@code y} with respect to each of {@code xs}, seeded with ones (so the gradient
      * of {@code y.sum()}), like {@code torch.autograd.grad}. Variables {@code y} does not depend on get
-     * zeros. No variable's {@code grad} changes.
+     * zeros. No variable's {@code grad} changes. None of {@code xs} may be a constant
+     * ({@link Variable#constant}).
      */
     public static Variable[] grad(Variable y, Variable... xs) {
+        for (int i = 0; i < xs.length; i++) {
+            checkNotConstant("grad", xs[i], i);
+        }
         return Backprop.gradients(y, new Variable(NdArray.onesLike(y.data)), xs, Config.isGradEnabled());
+    }
+
+    /** A constant has no gradient: asking for one is an error, as in PyTorch. */
+    private static void checkNotConstant(String op, Variable x, int index) {
+        if (x.constant) {
+            throw new IllegalArgumentException(op + ": " + (index < 0 ? "x" : "input " + index) + " is a constant"
+                    + " (Variable.constant), which has no gradient; differentiate with respect to a new Variable"
+                    + " of its data");
+        }
     }
 
     /**

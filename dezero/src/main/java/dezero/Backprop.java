@@ -106,7 +106,7 @@ final class Backprop {
 
     /** Adds {@code gx} to {@code x.grad} and queues {@code x}'s creator. */
     void accumulate(Function f, Variable x, Variable gx) {
-        if (gx == null) {
+        if (gx == null || x.constant) {
             return;
         }
         if (anomaly) {

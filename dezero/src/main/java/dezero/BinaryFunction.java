@@ -46,7 +46,9 @@ public abstract class BinaryFunction extends Function {
         if (st.anomaly) {
             Anomaly.forward(this, new NdArray[] {y.data}, x0, x1);
         }
-        if (st.grad) {
+        if (st.grad && x0.constant && x1.constant) {
+            y.constant = true;
+        } else if (st.grad) {
             input0 = x0;
             input1 = x1;
             int g = Math.max(x0.generation, x1.generation);

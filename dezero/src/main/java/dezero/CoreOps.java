@@ -33,10 +33,7 @@ final class CoreOps {
         protected Variable[] backward(Variable gy) {
             Shape s0 = input0().data.shape();
             Shape s1 = input1().data.shape();
-            if (s0.equals(s1)) {
-                return new Variable[] {gy, gy};
-            }
-            return new Variable[] {gy.sumTo(s0), gy.sumTo(s1)};
+            return new Variable[] {needsGrad(0) ? gy.sumTo(s0) : null, needsGrad(1) ? gy.sumTo(s1) : null};
         }
 
         @Override
@@ -56,11 +53,7 @@ final class CoreOps {
         protected Variable[] backward(Variable gy) {
             Shape s0 = input0().data.shape();
             Shape s1 = input1().data.shape();
-            Variable g1 = gy.neg();
-            if (s0.equals(s1)) {
-                return new Variable[] {gy, g1};
-            }
-            return new Variable[] {gy.sumTo(s0), g1.sumTo(s1)};
+            return new Variable[] {needsGrad(0) ? gy.sumTo(s0) : null, needsGrad(1) ? gy.neg().sumTo(s1) : null};
         }
 
         @Override
@@ -80,14 +73,8 @@ final class CoreOps {
         protected Variable[] backward(Variable gy) {
             Variable x0 = input0();
             Variable x1 = input1();
-            Variable g0 = gy.mul(x1);
-            Variable g1 = gy.mul(x0);
-            Shape s0 = x0.data.shape();
-            Shape s1 = x1.data.shape();
-            if (!s0.equals(s1)) {
-                g0 = g0.sumTo(s0);
-                g1 = g1.sumTo(s1);
-            }
+            Variable g0 = needsGrad(0) ? gy.mul(x1).sumTo(x0.data.shape()) : null;
+            Variable g1 = needsGrad(1) ? gy.mul(x0).sumTo(x1.data.shape()) : null;
             return new Variable[] {g0, g1};
         }
 
@@ -108,14 +95,8 @@ final class CoreOps {
         protected Variable[] backward(Variable gy) {
             Variable x0 = input0();
             Variable x1 = input1();
-            Variable g0 = gy.div(x1);
-            Variable g1 = gy.mul(x0.neg().div(x1.mul(x1)));
-            Shape s0 = x0.data.shape();
-            Shape s1 = x1.data.shape();
-            if (!s0.equals(s1)) {
-                g0 = g0.sumTo(s0);
-                g1 = g1.sumTo(s1);
-            }
+            Variable g0 = needsGrad(0) ? gy.div(x1).sumTo(x0.data.shape()) : null;
+            Variable g1 = needsGrad(1) ? gy.mul(x0.neg().div(x1.mul(x1))).sumTo(x1.data.shape()) : null;
             return new Variable[] {g0, g1};
         }
 
@@ -373,8 +354,8 @@ final class CoreOps {
             if (sb.rank() == 1) {
                 g = g.reshape(insertOne(g.data.shape(), g.data.ndim()));
             }
-            Variable ga = g.matmul(swapLastTwo(b2)).sumTo(a2.data.shape()).reshape(sa.dims());
-            Variable gb = swapLastTwo(a2).matmul(g).sumTo(b2.data.shape()).reshape(sb.dims());
+            Variable ga = needsGrad(0) ? g.matmul(swapLastTwo(b2)).sumTo(a2.data.shape()).reshape(sa.dims()) : null;
+            Variable gb = needsGrad(1) ? swapLastTwo(a2).matmul(g).sumTo(b2.data.shape()).reshape(sb.dims()) : null;
             return new Variable[] {ga, gb};
         }
 

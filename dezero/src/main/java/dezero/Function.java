@@ -25,7 +25,11 @@ import java.util.List;
  * to it ({@link Variable#creator()}) and it to its inputs (held strongly, for backward). A function
  * does not keep its outputs alive: functions of one output do not refer to it at all (backward hands
  * it over), others hold their outputs through weak references. So the graph has no reference cycle
- * and is freed as soon as the user drops the outputs. In no-grad mode nothing is linked.
+ * and is freed as soon as the user drops the outputs. In no-grad mode nothing is linked, nor when
+ * every input is a constant ({@link Variable#constant}): the outputs are constants then.
+ *
+ * <p>Backward computes gradients only for inputs that need one ({@link #needsGrad}): the gradient of
+ * a batch of data or of labels is never computed.
  *
  * <p>Most functions have one or two inputs and one output: extend {@link UnaryFunction} or
  * {@link BinaryFunction}, which are simpler and faster. Extend this class directly for any other arity.
@@ -84,7 +88,15 @@ public abstract class Function {
         if (st.anomaly) {
             Anomaly.forward(this, out, xs);
         }
-        if (st.grad) {
+        boolean constants = true;
+        for (Variable x : xs) {
+            constants &= x.constant;
+        }
+        if (st.grad && constants) {
+            for (Variable y : ys) {
+                y.constant = true; // nothing to differentiate: not recorded
+            }
+        } else if (st.grad) {
             int g = 0;
             for (Variable x : xs) {
                 g = Math.max(g, x.generation);
@@ -158,6 +170,15 @@ public abstract class Function {
     /** Input {@code i}, for use in {@link #backward} (not available in no-grad mode). */
     protected final Variable input(int i) {
         return inputAt(i);
+    }
+
+    /**
+     * True when input {@code i} needs a gradient: false for a constant ({@link Variable#constant}).
+     * For use in {@link #backward}, which should not compute the gradient of an input that needs none
+     * and may return {@code null} for it (the engine ignores any gradient given for a constant).
+     */
+    protected final boolean needsGrad(int i) {
+        return !inputAt(i).constant;
     }
 
     /** Output {@code i}, for use in {@link #backward}; {@code null} if it has been garbage-collected. */

@@ -50,7 +50,9 @@ public abstract class UnaryFunction extends Function {
         if (st.anomaly) {
             Anomaly.forward(this, new NdArray[] {y.data}, x);
         }
-        if (st.grad) {
+        if (st.grad && x.constant) {
+            y.constant = true;
+        } else if (st.grad) {
             input = x;
             int g = x.generation;
             generation = g;

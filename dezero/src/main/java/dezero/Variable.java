@@ -34,6 +34,8 @@ public class Variable {
     int generation;
     /** Forward mode: the tangent carried along with the value (set by {@link Autodiff#jvp}). */
     Variable tangent;
+    /** True for a variable that needs no gradient ({@link #constant}). */
+    boolean constant;
 
     /** A variable holding {@code data}, which may be {@code null} (data set later with {@link #setData}). */
     public Variable(NdArray data) {
@@ -142,6 +144,24 @@ public class Variable {
         throw new IllegalArgumentException("Variable.of: " + what + " is not supported (give an NdArray, a Java"
                 + " number, or a double[], double[][], float[], float[][], long[] or int[]"
                 + (value == null ? "; new Variable(null) makes a variable whose data is set later)" : ")"));
+    }
+
+    /**
+     * A variable that needs no gradient (PyTorch's {@code requires_grad=False}), such as a batch of
+     * inputs or labels: backward computes no gradient for it (its {@link #grad()} stays {@code null}),
+     * and in grad mode a function whose inputs are all constants gives a constant that is not recorded
+     * in the graph. Layers and {@code F} make one of an {@code NdArray} argument ({@code layer.apply(x)},
+     * {@code F.softmaxCrossEntropy(y, t)}); {@code new Variable(data)} gets a gradient, as in DeZero.
+     */
+    public static Variable constant(NdArray data) {
+        Variable v = new Variable(data);
+        v.constant = true;
+        return v;
+    }
+
+    /** True for a variable that needs no gradient: made by {@link #constant}, or computed from constants only. */
+    public boolean isConstant() {
+        return constant;
     }
 
     // ---------------------------------------------------------------- state

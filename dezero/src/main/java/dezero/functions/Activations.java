@@ -16,11 +16,16 @@ final class Activations {
         return NdArray.full(t.isFloating() ? t : DType.FLOAT64, c);
     }
 
-    /** {@code y = 1 / (1 + e^-x)}, computed as {@code tanh(x/2)/2 + 1/2}: {@code gx = gy y (1 - y)}. */
+    /**
+     * {@code y = 1 / (1 + e^-x)}: {@code gx = gy y (1 - y)}. Evaluated as written, which keeps a few ulp
+     * of relative accuracy where {@code y} is tiny ({@code tanh(x/2)/2 + 1/2} loses it for
+     * {@code x < -5} and gives 0 below about -37); where {@code e^-x} overflows ({@code x < -709}, or
+     * {@code -88} in float32) the result is 0, the limit; {@code x = 1000} gives 1.
+     */
     static final class Sigmoid extends UnaryFunction {
         @Override
         protected NdArray forward(NdArray x) {
-            return x.mul(0.5).tanh().mul(0.5).add(0.5);
+            return constant(1, x).div(x.neg().exp().add(1.0));
         }
 
         @Override
@@ -44,12 +49,12 @@ final class Activations {
 
         @Override
         protected Variable backward(Variable gy) {
-            return gy.mul(new Variable(input().data().gt(0.0)));
+            return gy.mul(Variable.constant(input().data().gt(0.0)));
         }
 
         @Override
         protected Variable jvp(Variable x, Variable y, Variable dx) {
-            return dx.mul(new Variable(x.data().gt(0.0)));
+            return dx.mul(Variable.constant(x.data().gt(0.0)));
         }
     }
 
@@ -67,7 +72,7 @@ final class Activations {
         }
 
         private Variable mask(NdArray x) {
-            return new Variable(NdArray.where(x.gt(0.0), constant(1, x), constant(slope, x)));
+            return Variable.constant(NdArray.where(x.gt(0.0), constant(1, x), constant(slope, x)));
         }
 
         @Override

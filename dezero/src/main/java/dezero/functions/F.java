@@ -9,7 +9,12 @@ import dezero.ndarray.Shape;
 
 /**
  * Every differentiable function, as static methods (DeZero's {@code dezero.functions}, names in
- * lowerCamelCase). Each has a backward that is itself differentiable and a forward-mode (jvp) rule.
+ * lowerCamelCase: {@code get_item} is {@link #getItem}, {@code embed_id} {@link #embedId}). One name per
+ * operation: DeZero's {@code average} and {@code mean} are both {@link #mean}. Each has a backward that
+ * is itself differentiable and a forward-mode (jvp) rule; {@link #accuracy} is not differentiable.
+ * The fused functions ({@link #softmaxCrossEntropy}, {@link #logSoftmax}, {@link #softmax},
+ * {@link #sigmoid}, {@link #sigmoidCrossEntropy}, {@link #linear}) stay finite for scores of
+ * {@code +-1000} and equal their plain compositions.
  *
  * <pre>{@code
  * Variable y = F.tanh(F.matmul(x, w).add(b));
@@ -277,31 +282,41 @@ public final class F {
         return new Losses.SoftmaxCrossEntropy().apply(x, t);
     }
 
-    /** {@link #softmaxCrossEntropy(Variable, Variable)} with the labels as an array. */
+    /**
+     * {@link #softmaxCrossEntropy(Variable, Variable)} with the labels as an array, made a
+     * {@link Variable#constant}.
+     */
     public static Variable softmaxCrossEntropy(Variable x, NdArray t) {
-        return softmaxCrossEntropy(x, new Variable(t));
+        return softmaxCrossEntropy(x, Variable.constant(t));
     }
 
-    /** Mean binary cross entropy of {@code sigmoid(x)} against targets {@code t} in [0, 1] (divided by {@code len(x)}). */
+    /**
+     * Mean binary cross entropy of {@code sigmoid(x)} against targets {@code t} in [0, 1] (divided by
+     * {@code len(x)}; {@code t} is reshaped to {@code x}'s shape when their ranks differ):
+     * {@code -sum(t log p + (1 - t) log(1 - p)) / len(x)} with {@code p = sigmoid(x)}, computed fused as
+     * {@code sum(max(x, 0) + log(1 + exp(-|x|)) - t x) / len(x)}, finite for all finite {@code x}
+     * (DeZero clips {@code p} to {@code [1e-15, 1]}, which gives the same numbers where the clip does not
+     * bind, and an infinite loss for {@code x = 1000, t = 0}).
+     */
     public static Variable sigmoidCrossEntropy(Variable x, Variable t) {
         if (x.ndim() != t.ndim()) {
             t = t.reshape(x.shape().dims());
         }
-        Variable p = clip(sigmoid(x), 1e-15, 1.0);
-        return crossEntropyOf(p, t, x.length());
+        return new Losses.SigmoidCrossEntropy().apply(x, t);
     }
 
-    /** Mean binary cross entropy of probabilities {@code p} against targets {@code t} (divided by {@code len(t)}). */
+    /**
+     * Mean binary cross entropy of probabilities {@code p} against targets {@code t} (divided by
+     * {@code len(t)}), with {@code p} clipped to {@code [1e-15, 0.999]} as DeZero does: finite for every
+     * {@code p} in [0, 1]; no gradient flows to {@code p} where the clip binds.
+     */
     public static Variable binaryCrossEntropy(Variable p, Variable t) {
         if (p.ndim() != t.ndim()) {
             t = t.reshape(p.shape().dims());
         }
         int n = t.length();
-        return crossEntropyOf(clip(p, 1e-15, 0.999), t, n);
-    }
-
-    private static Variable crossEntropyOf(Variable p, Variable t, int n) {
-        Variable tlogp = t.mul(log(p)).add(t.rsub(1.0).mul(log(p.rsub(1.0))));
+        Variable pc = clip(p, 1e-15, 0.999);
+        Variable tlogp = t.mul(log(pc)).add(t.rsub(1.0).mul(log(pc.rsub(1.0))));
         return sum(tlogp).mul(-1.0).div(n);
     }
 
@@ -358,7 +373,7 @@ public final class F {
             return x;
         }
         NdArray mask = rng.rand(x.shape().dims()).gt(ratio).astype(x.dtype());
-        return x.mul(new Variable(mask)).div(1 - ratio);
+        return x.mul(Variable.constant(mask)).div(1 - ratio);
     }
 
     // ================================================================ convolution and pooling (Conv.java)

@@ -6,6 +6,8 @@ import dezero.ndarray.NdArray;
 
 /** {@code y = x W + b} for {@code x} of shape {@code (N, in)} and {@code W} of shape {@code (in, out)}; {@code b} optional. */
 final class Linear extends Function {
+    private boolean bias;
+
     @Override
     protected NdArray[] forward(NdArray... xs) {
         NdArray x = xs[0];
@@ -15,7 +17,8 @@ final class Linear extends Function {
                     + w.shape());
         }
         NdArray y = x.matmul(w);
-        return new NdArray[] {xs.length == 3 ? y.add(xs[2]) : y};
+        bias = xs.length == 3;
+        return new NdArray[] {bias ? y.add(xs[2]) : y};
     }
 
     @Override
@@ -23,12 +26,12 @@ final class Linear extends Function {
         Variable gy = gys[0];
         Variable x = input(0);
         Variable w = input(1);
-        Variable gx = gy.matmul(w.transpose());
-        Variable gw = x.transpose().matmul(gy);
-        if (inputs().size() == 2) {
+        Variable gx = needsGrad(0) ? gy.matmul(w.transpose()) : null;
+        Variable gw = needsGrad(1) ? x.transpose().matmul(gy) : null;
+        if (!bias) {
             return new Variable[] {gx, gw};
         }
-        return new Variable[] {gx, gw, gy.sumTo(input(2).shape())};
+        return new Variable[] {gx, gw, needsGrad(2) ? gy.sumTo(input(2).shape()) : null};
     }
 
     @Override

@@ -27,7 +27,8 @@ final class Losses {
         protected Variable[] backward(Variable gy) {
             Variable diff = input0().sub(input1());
             Variable g0 = gy.mul(diff).mul(2.0 / diff.length());
-            return new Variable[] {g0.sumTo(input0().shape()), g0.neg().sumTo(input1().shape())};
+            return new Variable[] {needsGrad(0) ? g0.sumTo(input0().shape()) : null,
+                needsGrad(1) ? g0.neg().sumTo(input1().shape()) : null};
         }
 
         @Override
@@ -90,7 +91,7 @@ final class Losses {
         private static Variable probMinusOneHot(Variable x, NdArray t) {
             int c = x.shape().dim(1);
             NdArray onehot = NdArray.eye(x.dtype(), c).get(Index.of(t.reshape(-1)));
-            return new Activations.Softmax(1).apply(x).sub(new Variable(onehot));
+            return new Activations.Softmax(1).apply(x).sub(Variable.constant(onehot));
         }
 
         @Override
@@ -98,7 +99,7 @@ final class Losses {
             Variable x = input0();
             int n = x.shape().dim(0);
             Variable g = gy.mul(1.0 / n);
-            return new Variable[] {probMinusOneHot(x, input1().data()).mul(g), null};
+            return new Variable[] {needsGrad(0) ? probMinusOneHot(x, input1().data()).mul(g) : null, null};
         }
 
         @Override
@@ -107,6 +108,47 @@ final class Losses {
                 return new Variable(NdArray.zerosLike(y.data()));
             }
             return probMinusOneHot(x, t.data()).mul(dx).sum().div(x.shape().dim(0));
+        }
+    }
+
+    /**
+     * {@code y = sum(softplus(x) - t x) / len(x)}, the mean binary cross entropy of {@code sigmoid(x)}
+     * against targets {@code t} of {@code x}'s shape, with {@code softplus(x) = max(x, 0) + log(1 + e^-|x|)}
+     * (finite for every finite {@code x}): {@code gx = gy (sigmoid(x) - t) / len}, {@code gt = -gy x / len}
+     * (none for int64 targets).
+     */
+    static final class SigmoidCrossEntropy extends BinaryFunction {
+        @Override
+        protected NdArray forward(NdArray x, NdArray t) {
+            if (x.ndim() == 0 || !x.shape().equals(t.shape())) {
+                throw new IllegalArgumentException("sigmoidCrossEntropy: scores and targets must have the same shape"
+                        + " of at least one axis, got " + x.shape() + " and " + t.shape());
+            }
+            NdArray softplus = x.maximum(0.0).add(x.abs().neg().exp().add(1.0).log());
+            return softplus.sub(x.mul(t)).sum().div(x.dim(0));
+        }
+
+        @Override
+        protected Variable[] backward(Variable gy) {
+            Variable x = input0();
+            Variable t = input1();
+            Variable g = gy.mul(1.0 / x.length());
+            Variable gx = new Activations.Sigmoid().apply(x).sub(t).mul(g);
+            Variable gt = t.dtype().isFloating() ? x.mul(g).neg() : null;
+            return new Variable[] {gx, gt};
+        }
+
+        @Override
+        protected Variable jvp(Variable x, Variable t, Variable y, Variable dx, Variable dt) {
+            Variable d = null;
+            if (dx != null) {
+                d = new Activations.Sigmoid().apply(x).sub(t).mul(dx).sum();
+            }
+            if (dt != null) {
+                Variable e = x.mul(dt).sum().neg();
+                d = d == null ? e : d.add(e);
+            }
+            return d.div(x.length());
         }
     }
 }

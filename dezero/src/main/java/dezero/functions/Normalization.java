@@ -40,7 +40,7 @@ final class Normalization {
         } else {
             NdArray v = runningVar.data();
             NdArray invStd = Activations.constant(1, v).div(v.add(eps).sqrt());
-            xc = x2.sub(new Variable(runningMean.data())).mul(new Variable(invStd));
+            xc = x2.sub(Variable.constant(runningMean.data())).mul(Variable.constant(invStd));
         }
         Variable y = gamma.mul(xc).add(beta);
         if (nd == 4) {

@@ -56,7 +56,7 @@ final class Reductions {
 
         /** 1 where {@code x} equals the extremum, in {@code x}'s shape. */
         private Variable mask(NdArray x, NdArray y) {
-            return new Variable(x.eq(y.reshape(keptShape(name().toLowerCase(), x.shape(), axes))));
+            return Variable.constant(x.eq(y.reshape(keptShape(name().toLowerCase(), x.shape(), axes))));
         }
 
         @Override
@@ -89,7 +89,7 @@ final class Reductions {
         }
 
         private Variable mask(NdArray x) {
-            return new Variable(x.ge(lo).mul(x.le(hi)));
+            return Variable.constant(x.ge(lo).mul(x.le(hi)));
         }
 
         @Override

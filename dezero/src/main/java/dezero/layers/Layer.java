@@ -66,9 +66,12 @@ public abstract class Layer {
         return forward(Objects.requireNonNull(x, "x"));
     }
 
-    /** Applies the layer to an array (wrapped in a new variable). */
+    /**
+     * Applies the layer to an array, such as a batch of data: it is wrapped in a
+     * {@link Variable#constant}, whose gradient is not computed.
+     */
     public final Variable apply(NdArray x) {
-        return forward(new Variable(Objects.requireNonNull(x, "x")));
+        return forward(Variable.constant(Objects.requireNonNull(x, "x")));
     }
 
     // ---------------------------------------------------------------- registration

@@ -103,6 +103,193 @@ final class DoubleBinary {
         }
     }
 
+    /**
+     * A small result of {@code rows x cols} elements written from 0, in one of the layouts of
+     * {@code Elementwise.binarySmall}: 0 equal layouts, 1 {@code a op scalar b}, 2 {@code scalar a op b},
+     * 3 rows of {@code a} op the row {@code b}, 4 the row {@code a} op rows of {@code b}, 5 rows of
+     * {@code a} op the column {@code b}, 6 the column {@code a} op rows of {@code b}.
+     */
+    static void small(Binary op, int mode, int rows, int cols, double[] a, int ao, double[] b, int bo, double[] out) {
+        switch (mode) {
+            case 0:
+                vv(op, a, ao, b, bo, out, 0, cols);
+                break;
+            case 1:
+                vs(op, a, ao, b[bo], out, 0, cols);
+                break;
+            case 2:
+                sv(op, a[ao], b, bo, out, 0, cols);
+                break;
+            case 3:
+                if (cols < SHORT_ROW) {
+                    tileRow(b, bo, rows, cols, out);
+                    vv(op, a, ao, out, 0, out, 0, rows * cols);
+                } else {
+                    rowsVV(op, rows, cols, a, ao, cols, b, bo, 0, out);
+                }
+                break;
+            case 4:
+                if (cols < SHORT_ROW) {
+                    tileRow(a, ao, rows, cols, out);
+                    vv(op, out, 0, b, bo, out, 0, rows * cols);
+                } else {
+                    rowsVV(op, rows, cols, a, ao, 0, b, bo, cols, out);
+                }
+                break;
+            case 5:
+                if (cols < SHORT_COLUMN_ROW) {
+                    tileColumn(b, bo, rows, cols, out);
+                    vv(op, a, ao, out, 0, out, 0, rows * cols);
+                } else if (!rowsVS(op, rows, cols, a, ao, b, bo, out)) {
+                    for (int i = 0; i < rows; i++) {
+                        vs(op, a, ao + i * cols, b[bo + i], out, i * cols, cols);
+                    }
+                }
+                break;
+            default:
+                if (cols < SHORT_COLUMN_ROW) {
+                    tileColumn(a, ao, rows, cols, out);
+                    vv(op, out, 0, b, bo, out, 0, rows * cols);
+                } else {
+                    for (int i = 0; i < rows; i++) {
+                        sv(op, a[ao + i], b, bo + i * cols, out, i * cols, cols);
+                    }
+                }
+        }
+    }
+
+    /*
+     * Rows shorter than these are broadcast by first tiling the row (or column) into the result and
+     * then running one flat loop in place (element i of the result is read before it is written):
+     * loops over a few elements per row cost more than the tiling.
+     */
+    private static final int SHORT_ROW = 32;
+    private static final int SHORT_COLUMN_ROW = 8;
+
+    /** {@code out[i * cols + j] = row[ro + j]}: the row repeated {@code rows} times (by doubling copies). */
+    private static void tileRow(double[] row, int ro, int rows, int cols, double[] out) {
+        int n = rows * cols;
+        System.arraycopy(row, ro, out, 0, cols);
+        for (int filled = cols; filled < n; filled += Math.min(filled, n - filled)) {
+            System.arraycopy(out, 0, out, filled, Math.min(filled, n - filled));
+        }
+    }
+
+    /** {@code out[i * cols + j] = column[co + i]}: each element of the column repeated {@code cols} times. */
+    private static void tileColumn(double[] column, int co, int rows, int cols, double[] out) {
+        int n = rows * cols;
+        for (int p = 0, i = 0, j = 0; p < n; p++) {
+            out[p] = column[co + i];
+            if (++j == cols) {
+                j = 0;
+                i++;
+            }
+        }
+    }
+
+    /**
+     * {@code out[i, j] = a[ao + i * as + j] op b[bo + i * bs + j]} for {@code rows x cols} results
+     * (a row stride of 0 repeats one row): one call for all rows of the arithmetic operations.
+     */
+    private static void rowsVV(Binary op, int rows, int cols, double[] a, int ao, int as, double[] b, int bo, int bs,
+            double[] out) {
+        switch (op) {
+            case ADD:
+                for (int i = 0; i < rows; i++) {
+                    int pa = ao + i * as;
+                    int pb = bo + i * bs;
+                    int po = i * cols;
+                    for (int j = 0; j < cols; j++) {
+                        out[po + j] = a[pa + j] + b[pb + j];
+                    }
+                }
+                break;
+            case SUB:
+                for (int i = 0; i < rows; i++) {
+                    int pa = ao + i * as;
+                    int pb = bo + i * bs;
+                    int po = i * cols;
+                    for (int j = 0; j < cols; j++) {
+                        out[po + j] = a[pa + j] - b[pb + j];
+                    }
+                }
+                break;
+            case MUL:
+                for (int i = 0; i < rows; i++) {
+                    int pa = ao + i * as;
+                    int pb = bo + i * bs;
+                    int po = i * cols;
+                    for (int j = 0; j < cols; j++) {
+                        out[po + j] = a[pa + j] * b[pb + j];
+                    }
+                }
+                break;
+            default:
+                for (int i = 0; i < rows; i++) {
+                    vv(op, a, ao + i * as, b, bo + i * bs, out, i * cols, cols);
+                }
+        }
+    }
+
+    /**
+     * {@code out[i, j] = a[ao + i * cols + j] op b[bo + i]} (rows of {@code a} with a column) for the
+     * arithmetic operations; false (nothing done) for the others.
+     */
+    private static boolean rowsVS(Binary op, int rows, int cols, double[] a, int ao, double[] b, int bo,
+            double[] out) {
+        switch (op) {
+            case ADD:
+                for (int i = 0; i < rows; i++) {
+                    double s = b[bo + i];
+                    int pa = ao + i * cols;
+                    int po = i * cols;
+                    for (int j = 0; j < cols; j++) {
+                        out[po + j] = a[pa + j] + s;
+                    }
+                }
+                return true;
+            case SUB:
+                for (int i = 0; i < rows; i++) {
+                    double s = b[bo + i];
+                    int pa = ao + i * cols;
+                    int po = i * cols;
+                    for (int j = 0; j < cols; j++) {
+                        out[po + j] = a[pa + j] - s;
+                    }
+                }
+                return true;
+            case MUL:
+                for (int i = 0; i < rows; i++) {
+                    double s = b[bo + i];
+                    int pa = ao + i * cols;
+                    int po = i * cols;
+                    for (int j = 0; j < cols; j++) {
+                        out[po + j] = a[pa + j] * s;
+                    }
+                }
+                return true;
+            case DIV:
+                for (int i = 0; i < rows; i++) {
+                    double s = b[bo + i];
+                    int pa = ao + i * cols;
+                    int po = i * cols;
+                    for (int j = 0; j < cols; j++) {
+                        out[po + j] = a[pa + j] / s;
+                    }
+                }
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /** {@code out[oo + i] = a[ao + i] + (alpha * b[bo + i])}, the product rounded before the sum. */
+    static void addScaled(double[] a, int ao, double[] b, int bo, double alpha, double[] out, int oo, int n) {
+        for (int i = 0; i < n; i++) {
+            out[oo + i] = a[ao + i] + alpha * b[bo + i];
+        }
+    }
+
     /** {@code out[oo + i] = a[ao + i] op b[bo + i]}. */
     static void vv(Binary op, double[] a, int ao, double[] b, int bo, double[] out, int oo, int n) {
         switch (op) {

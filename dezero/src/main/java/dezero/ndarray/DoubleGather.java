@@ -111,4 +111,50 @@ final class DoubleGather {
             ax--;
         }
     }
+    /**
+     * Rows {@code idx[io + i]} ({@code i < n}, negative counting from the end) of the contiguous
+     * {@code (len, row)} block at {@code base} into {@code out}, row after row; false (with
+     * {@code out} partly written) when an index is out of bounds.
+     */
+    static boolean takeRows(double[] src, int base, int len, int row, long[] idx, int io, int n, double[] out) {
+        for (int i = 0; i < n; i++) {
+            long j = idx[io + i];
+            if (j < 0) {
+                j += len;
+            }
+            if (j < 0 || j >= len) {
+                return false;
+            }
+            if (row == 1) {
+                out[i] = src[base + (int) j];
+            } else {
+                System.arraycopy(src, base + (int) j * row, out, i * row, row);
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Elements {@code (r[ro + i], c[co + i])} ({@code i < n}, negative counting from the end) of the
+     * contiguous {@code (rows, cols)} matrix at {@code base} into {@code out}; false when an index is
+     * out of bounds.
+     */
+    static boolean pick(double[] src, int base, int rows, int cols, long[] r, int ro, long[] c, int co, int n,
+            double[] out) {
+        for (int i = 0; i < n; i++) {
+            long y = r[ro + i];
+            long x = c[co + i];
+            if (y < 0) {
+                y += rows;
+            }
+            if (x < 0) {
+                x += cols;
+            }
+            if (y < 0 || y >= rows || x < 0 || x >= cols) {
+                return false;
+            }
+            out[i] = src[base + (int) y * cols + (int) x];
+        }
+        return true;
+    }
 }

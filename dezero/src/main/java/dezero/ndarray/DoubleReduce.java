@@ -310,6 +310,83 @@ final class DoubleReduce {
         }
     }
 
+    /**
+     * The sum over axis 0 of the contiguous {@code (rows, m)} block at {@code off}, rows
+     * {@code [r0, r1)}, into {@code dst[d, d + m)}: the same pairwise order over rows as {@link #outer}.
+     */
+    static void sumRows(double[] a, int off, int m, int r0, int r1, double[] dst, int d) {
+        if (r1 - r0 <= ROW_BLOCK) {
+            System.arraycopy(a, off + r0 * m, dst, d, m);
+            for (int r = r0 + 1; r < r1; r++) {
+                int p = off + r * m;
+                for (int j = 0; j < m; j++) {
+                    dst[d + j] += a[p + j];
+                }
+            }
+            return;
+        }
+        int mid = r0 + (r1 - r0) / 2;
+        sumRows(a, off, m, r0, mid, dst, d);
+        double[] tmp = new double[m];
+        sumRows(a, off, m, mid, r1, tmp, 0);
+        for (int j = 0; j < m; j++) {
+            dst[d + j] += tmp[j];
+        }
+    }
+
+    /**
+     * A reduction of the contiguous {@code (rows, m)} block at {@code off} over axis 0 ({@code axis0})
+     * or axis 1 into {@code out} (from 0); SUM and MEAN give the sum. The order of {@link #outer} and
+     * {@link #inner} respectively, so the same results.
+     */
+    static void rows(Kind kind, boolean axis0, double[] a, int off, int rows, int m, double[] out) {
+        boolean sum = kind == Kind.SUM || kind == Kind.MEAN;
+        boolean max = kind == Kind.MAX;
+        if (axis0) {
+            if (sum) {
+                sumRows(a, off, m, 0, rows, out, 0);
+                return;
+            }
+            System.arraycopy(a, off, out, 0, m);
+            for (int r = 1; r < rows; r++) {
+                int p = off + r * m;
+                if (max) {
+                    for (int j = 0; j < m; j++) {
+                        out[j] = Math.max(out[j], a[p + j]);
+                    }
+                } else {
+                    for (int j = 0; j < m; j++) {
+                        out[j] = Math.min(out[j], a[p + j]);
+                    }
+                }
+            }
+            return;
+        }
+        for (int r = 0; r < rows; r++) {
+            out[r] = sum ? sum(a, off + r * m, 1, m) : extreme(max, a, off + r * m, 1, m);
+        }
+    }
+
+    /**
+     * For the contiguous {@code (rows, m)} block at {@code off}: {@code max[r]} = the maximum of row
+     * {@code r} (0 where it is not finite) and {@code shifted[r, j] = a[r, j] - max[r]}; the first
+     * steps of {@code logsumexp} over axis 1.
+     */
+    static void shiftRows(double[] a, int off, int rows, int m, double[] max, double[] shifted) {
+        for (int r = 0; r < rows; r++) {
+            int p = off + r * m;
+            double x = extreme(true, a, p, 1, m);
+            if (!(x - x == 0)) {
+                x = 0;
+            }
+            max[r] = x;
+            int o = r * m;
+            for (int j = 0; j < m; j++) {
+                shifted[o + j] = a[p + j] - x;
+            }
+        }
+    }
+
     /** Divides every result by {@code count} (the mean from the sum). */
     static void divide(double[] out, int count) {
         for (int i = 0; i < out.length; i++) {

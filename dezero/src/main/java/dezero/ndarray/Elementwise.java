@@ -24,7 +24,7 @@ import java.util.Locale;
  * them); other operands are described by a coalesced {@link Broadcast} plan whose innermost loops are
  * contiguous or scalar-broadcast wherever the layout allows; results of {@link Parallel#THRESHOLD}
  * elements or more are computed by several threads; EXP, LOG, SIN, COS and TANH use the Vector API
- * when it is available.
+ * when it is available, with the same results as the plain loops (see {@link Transcendental}).
  */
 final class Elementwise {
     private Elementwise() {
@@ -54,9 +54,9 @@ final class Elementwise {
 
     /**
      * True when the Vector API may be used: the module {@code jdk.incubator.vector} is in the boot layer,
-     * the system property {@code dezero.vector} is not {@code false}, and the platform has SIMD math
-     * routines behind the vector transcendental functions (x86-64; AArch64 from JDK 24), without which
-     * they would be slower than {@code Math.*}.
+     * the system property {@code dezero.vector} is not {@code false}, the platform is x86-64 or AArch64
+     * and its vectors have 256 bits or more ({@link VectorTranscendental#supported}). Either path gives
+     * the same results, bit for bit.
      */
     static final boolean VECTOR_AVAILABLE = detectVector();
 
@@ -74,10 +74,10 @@ final class Elementwise {
                 return false;
             }
             String arch = System.getProperty("os.arch", "");
-            if (arch.equals("amd64") || arch.equals("x86_64")) {
-                return true;
+            if (!(arch.equals("amd64") || arch.equals("x86_64") || arch.equals("aarch64"))) {
+                return false;
             }
-            return arch.equals("aarch64") && Runtime.version().feature() >= 24;
+            return VectorTranscendental.supported();
         } catch (RuntimeException e) {
             return false;
         }
@@ -114,7 +114,89 @@ final class Elementwise {
                     return scalar(LongBinary.apply(op, a.longData[a.offset], b.longData[b.offset]));
             }
         }
+        if (dt == b.dtype && (dt != DType.INT64 || (op != Binary.DIV && op != Binary.POW))) {
+            NdArray r = binarySmall(op, a, b);
+            if (r != null) {
+                return r;
+            }
+        }
         return binaryGeneral(op, a, b);
+    }
+
+    /**
+     * The common layouts of small operands of one dtype, without a loop plan: equal shapes, a 0-d
+     * operand, and a 2-d {@code (N, M)} with a row {@code (M,)} / {@code (1, M)} or a column
+     * {@code (N, 1)}, all contiguous. The same kernels as the general path, so the same results.
+     * {@code null} for any other case (and for results large enough to be split over threads).
+     */
+    private static NdArray binarySmall(Binary op, NdArray a, NdArray b) {
+        int[] sa = a.shape.raw();
+        int[] sb = b.shape.raw();
+        Shape shape;
+        int rows;
+        int cols;
+        int mode; // the layouts of DoubleBinary.small
+        if (a.shape == b.shape || java.util.Arrays.equals(sa, sb)) {
+            shape = a.shape;
+            rows = 1;
+            cols = shape.size();
+            mode = 0;
+        } else if (sb.length == 0) {
+            shape = a.shape;
+            rows = 1;
+            cols = shape.size();
+            mode = 1;
+        } else if (sa.length == 0) {
+            shape = b.shape;
+            rows = 1;
+            cols = shape.size();
+            mode = 2;
+        } else if (sa.length == 2 && isRowOf(sb, sa)) {
+            shape = a.shape;
+            rows = sa[0];
+            cols = sa[1];
+            mode = 3;
+        } else if (sb.length == 2 && isRowOf(sa, sb)) {
+            shape = b.shape;
+            rows = sb[0];
+            cols = sb[1];
+            mode = 4;
+        } else if (sa.length == 2 && sb.length == 2 && sb[1] == 1 && sb[0] == sa[0]) {
+            shape = a.shape;
+            rows = sa[0];
+            cols = sa[1];
+            mode = 5;
+        } else if (sa.length == 2 && sb.length == 2 && sa[1] == 1 && sa[0] == sb[0]) {
+            shape = b.shape;
+            rows = sb[0];
+            cols = sb[1];
+            mode = 6;
+        } else {
+            return null;
+        }
+        int n = shape.size();
+        if (n == 0 || Parallel.worthIt(n) || !a.isContiguous() || !b.isContiguous()) {
+            return null;
+        }
+        NdArray out = NdArray.allocate(a.dtype, shape);
+        switch (a.dtype) {
+            case FLOAT64:
+                DoubleBinary.small(op, mode, rows, cols, a.doubleData, a.offset, b.doubleData, b.offset,
+                        out.doubleData);
+                break;
+            case FLOAT32:
+                FloatBinary.small(op, mode, rows, cols, a.floatData, a.offset, b.floatData, b.offset, out.floatData);
+                break;
+            default:
+                LongBinary.small(op, mode, rows, cols, a.longData, a.offset, b.longData, b.offset, out.longData);
+        }
+        return out;
+    }
+
+    /** True when {@code row} is {@code (M,)} or {@code (1, M)} for a matrix of shape {@code (N, M)}. */
+    private static boolean isRowOf(int[] row, int[] matrix) {
+        int m = matrix[1];
+        return (row.length == 1 && row[0] == m) || (row.length == 2 && row[0] == 1 && row[1] == m);
     }
 
     private static NdArray binaryGeneral(Binary op, NdArray a, NdArray b) {
@@ -154,6 +236,32 @@ final class Elementwise {
                 break;
             default:
                 LongBinary.run(op, a.longData, b.longData, out.longData, plan, s, e);
+        }
+    }
+
+    /** {@code a + alpha * b} with the roundings of {@code a.add(b.mul(alpha))} (see {@link NdArray#addScaled}). */
+    static NdArray addScaled(NdArray a, NdArray b, double alpha) {
+        DType dt = a.dtype;
+        if (dt != b.dtype || dt == DType.INT64 || !a.shape.equals(b.shape) || !a.isContiguous() || !b.isContiguous()) {
+            return a.add(b.mul(alpha));
+        }
+        NdArray out = NdArray.allocate(dt, a.shape);
+        int n = a.size();
+        if (Parallel.worthIt(n)) {
+            Parallel.forRange(n, (s, e) -> runAddScaled(a, b, alpha, out, s, e));
+        } else {
+            runAddScaled(a, b, alpha, out, 0, n);
+        }
+        return out;
+    }
+
+    private static void runAddScaled(NdArray a, NdArray b, double alpha, NdArray out, int s, int e) {
+        if (a.dtype == DType.FLOAT64) {
+            DoubleBinary.addScaled(a.doubleData, a.offset + s, b.doubleData, b.offset + s, alpha, out.doubleData, s,
+                    e - s);
+        } else {
+            FloatBinary.addScaled(a.floatData, a.offset + s, b.floatData, b.offset + s, (float) alpha, out.floatData,
+                    s, e - s);
         }
     }
 
@@ -259,6 +367,16 @@ final class Elementwise {
             runUnary(op, vector, in, out, 0, n);
         }
         return out;
+    }
+
+    /**
+     * {@code out = op(a)} for a contiguous floating {@code a} of fewer than {@link Parallel#THRESHOLD}
+     * elements and of rank 1 or more, exactly as {@link #unary} computes it, into {@code out} (another
+     * array of the same size and dtype, contiguous from 0: the kernels read their input twice).
+     */
+    static void unaryInto(Unary op, NdArray a, NdArray out) {
+        boolean vector = useVector && !op.keepsInt() && op != Unary.SQRT;
+        runUnary(op, vector, a, out, 0, a.size());
     }
 
     private static void runUnary(Unary op, boolean vector, NdArray a, NdArray out, int s, int e) {

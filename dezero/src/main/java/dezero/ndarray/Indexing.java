@@ -44,7 +44,80 @@ final class Indexing {
     // ------------------------------------------------------------------ get
 
     static NdArray get(NdArray a, Index[] spec) {
+        NdArray fast = takeSmall(a, spec);
+        if (fast != null) {
+            return fast;
+        }
         return gather(a, resolve("get", a, spec));
+    }
+
+    /**
+     * The two common cases of advanced indexing on a contiguous array, without a layout: {@code a[idx]}
+     * (rows) and, for a matrix, {@code a[rows, cols]} (one element per pair), each index a contiguous
+     * 1-d array. {@code null} for anything else, and when an index is out of bounds (the general path
+     * reports it).
+     */
+    private static NdArray takeSmall(NdArray a, Index[] spec) {
+        int rank = a.strides.length;
+        if (rank == 0 || spec.length == 0 || spec.length > 2 || spec.length > rank) {
+            return null;
+        }
+        for (Index ix : spec) {
+            if (ix == null || ix.kind != Index.Kind.ARRAY || ix.array.strides.length != 1 || !ix.array.isContiguous()) {
+                return null;
+            }
+        }
+        if (!a.isContiguous()) {
+            return null;
+        }
+        int[] dims = a.shape.raw();
+        NdArray i0 = spec[0].array;
+        int n = i0.shape.raw()[0];
+        int[] outDims;
+        if (spec.length == 1) {
+            outDims = dims.clone();
+            outDims[0] = n;
+        } else {
+            if (rank != 2 || spec[1].array.shape.raw()[0] != n) {
+                return null;
+            }
+            outDims = new int[] {n};
+        }
+        NdArray out = NdArray.allocate(a.dtype, Shape.wrap(outDims));
+        int len = dims[0];
+        int row = len == 0 ? 0 : a.size() / len;
+        boolean ok;
+        if (spec.length == 1) {
+            switch (a.dtype) {
+                case FLOAT64:
+                    ok = DoubleGather.takeRows(a.doubleData, a.offset, len, row, i0.longData, i0.offset, n,
+                            out.doubleData);
+                    break;
+                case FLOAT32:
+                    ok = FloatGather.takeRows(a.floatData, a.offset, len, row, i0.longData, i0.offset, n,
+                            out.floatData);
+                    break;
+                default:
+                    ok = LongGather.takeRows(a.longData, a.offset, len, row, i0.longData, i0.offset, n, out.longData);
+            }
+        } else {
+            NdArray i1 = spec[1].array;
+            long[] r = i0.longData;
+            long[] c = i1.longData;
+            switch (a.dtype) {
+                case FLOAT64:
+                    ok = DoubleGather.pick(a.doubleData, a.offset, len, row, r, i0.offset, c, i1.offset, n,
+                            out.doubleData);
+                    break;
+                case FLOAT32:
+                    ok = FloatGather.pick(a.floatData, a.offset, len, row, r, i0.offset, c, i1.offset, n,
+                            out.floatData);
+                    break;
+                default:
+                    ok = LongGather.pick(a.longData, a.offset, len, row, r, i0.offset, c, i1.offset, n, out.longData);
+            }
+        }
+        return ok ? out : null;
     }
 
     private static NdArray gather(NdArray a, Layout l) {

@@ -21,7 +21,37 @@ final class Linalg {
      * the added axis removed from the result; operands of rank above 2 are stacks of matrices in the
      * last two axes, whose leading (batch) axes broadcast against each other.
      */
+    /** Products of two matrices of at most this many multiply-adds take {@link DoubleGemmSmall}. */
+    static final long SMALL_WORK = 4096;
+
     static NdArray matmul(NdArray a, NdArray b) {
+        if (a.dtype == b.dtype && a.dtype != DType.INT64 && a.strides.length == 2 && b.strides.length == 2) {
+            // the common case of two matrices of one floating dtype, without the batch machinery
+            int[] da = a.shape.raw();
+            int[] db = b.shape.raw();
+            int m = da[0];
+            int k = da[1];
+            int n = db[1];
+            if (k == db[0]) {
+                NdArray c = NdArray.allocate(a.dtype, Shape.wrap(new int[] {m, n}));
+                if (m == 0 || n == 0 || k == 0) {
+                    return c;
+                }
+                if ((long) m * n * k <= SMALL_WORK) {
+                    if (a.dtype == DType.FLOAT64) {
+                        DoubleGemmSmall.gemm(m, n, k, a.doubleData, a.offset, a.strides[0], a.strides[1], b.doubleData,
+                                b.offset, b.strides[0], b.strides[1], c.doubleData, 0);
+                    } else {
+                        FloatGemmSmall.gemm(m, n, k, a.floatData, a.offset, a.strides[0], a.strides[1], b.floatData,
+                                b.offset, b.strides[0], b.strides[1], c.floatData, 0);
+                    }
+                } else {
+                    gemm(m, n, k, a, a.offset, a.strides[0], a.strides[1], b, b.offset, b.strides[0], b.strides[1],
+                            c, 0, n);
+                }
+                return c;
+            }
+        }
         return matmul("matmul", a, b);
     }
 

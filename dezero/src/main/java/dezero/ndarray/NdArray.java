@@ -44,17 +44,17 @@ public final class NdArray {
 
     /** A contiguous float64 array that takes ownership of {@code data}. */
     static NdArray wrap(double[] data, Shape shape) {
-        return new NdArray(DType.FLOAT64, shape, contiguousStrides(shape.raw()), 0, data, null, null);
+        return new NdArray(DType.FLOAT64, shape, shape.contiguousStrides(), 0, data, null, null);
     }
 
     /** A contiguous float32 array that takes ownership of {@code data}. */
     static NdArray wrap(float[] data, Shape shape) {
-        return new NdArray(DType.FLOAT32, shape, contiguousStrides(shape.raw()), 0, null, data, null);
+        return new NdArray(DType.FLOAT32, shape, shape.contiguousStrides(), 0, null, data, null);
     }
 
     /** A contiguous int64 array that takes ownership of {@code data}. */
     static NdArray wrap(long[] data, Shape shape) {
-        return new NdArray(DType.INT64, shape, contiguousStrides(shape.raw()), 0, null, null, data);
+        return new NdArray(DType.INT64, shape, shape.contiguousStrides(), 0, null, null, data);
     }
 
     /** A new contiguous array of zeros (freshly allocated storage the caller may fill). */
@@ -76,13 +76,7 @@ public final class NdArray {
     }
 
     static int[] contiguousStrides(int[] dims) {
-        int[] s = new int[dims.length];
-        int acc = 1;
-        for (int i = dims.length - 1; i >= 0; i--) {
-            s[i] = acc;
-            acc *= Math.max(dims[i], 1);
-        }
-        return s;
+        return Shape.stridesOf(dims);
     }
 
     /** True when the elements lie in C order, densely, from {@link #offset}. */
@@ -547,7 +541,7 @@ public final class NdArray {
             return this;
         }
         NdArray c = contiguous();
-        return c.view(s, contiguousStrides(dims), c.offset);
+        return c.view(s, s.contiguousStrides(), c.offset);
     }
 
     /** Reverses the axes (the matrix transpose for 2-d). */
@@ -700,6 +694,17 @@ public final class NdArray {
 
     public NdArray add(double scalar) {
         return Elementwise.binaryScalar(Elementwise.Binary.ADD, this, scalar);
+    }
+
+    /**
+     * {@code this + alpha * b} (BLAS's axpy), as {@code add(b.mul(alpha))} in value, shape and dtype: the
+     * product is rounded, then the sum (never a fused multiply-add), {@code alpha} is rounded to
+     * float32 for float32 {@code b}, and the operands broadcast as in {@link #add(NdArray)}. Operands of
+     * the same shape and floating dtype take one pass without the intermediate array (optimizers
+     * update parameters this way: {@code p.addScaled(grad, -lr)}).
+     */
+    public NdArray addScaled(NdArray b, double alpha) {
+        return Elementwise.addScaled(this, b, alpha);
     }
 
     public NdArray sub(NdArray other) {

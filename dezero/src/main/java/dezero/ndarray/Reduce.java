@@ -29,6 +29,9 @@ final class Reduce {
         }
     }
 
+    /** Whether the small-array paths are taken (tests switch them off to compare with the general path). */
+    static boolean smallPaths = true;
+
     /** Elements per chunk of a large full reduction. */
     private static final int CHUNK = 1 << 16;
 
@@ -68,6 +71,10 @@ final class Reduce {
 
     /** {@code axes == null} reduces over all axes. */
     static NdArray reduce(Kind kind, NdArray a, int[] axes, boolean keepdims) {
+        NdArray fast = smallPaths ? reduceSmall(kind, a, axes, keepdims) : null;
+        if (fast != null) {
+            return fast;
+        }
         String op = kind.label;
         int rank = a.ndim();
         boolean[] red = reducedAxes(op, axes, rank);
@@ -143,6 +150,83 @@ final class Reduce {
         }
         if (kind == Kind.MEAN) {
             if (dt == DType.FLOAT64) {
+                DoubleReduce.divide(out.doubleData, count);
+            } else {
+                FloatReduce.divide(out.floatData, count);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The common small cases without a loop plan: a contiguous float array of fewer than
+     * {@link Parallel#THRESHOLD} elements reduced over all axes, or a 2-d one (at least 2 x 2) over
+     * axis 0 or axis 1. The same kernels in the same order as the general path, so the same results;
+     * {@code null} for any other case.
+     */
+    private static NdArray reduceSmall(Kind kind, NdArray a, int[] axes, boolean keepdims) {
+        DType dt = a.dtype;
+        int n = a.size();
+        int rank = a.ndim();
+        if (dt == DType.INT64 || rank == 0 || n == 0 || n >= Parallel.THRESHOLD || !a.isContiguous()) {
+            return null;
+        }
+        int axis;
+        if (axes == null || (rank == 1 && axes.length == 1 && (axes[0] == 0 || axes[0] == -1))) {
+            axis = -1;
+        } else if (rank == 2 && axes.length == 1 && axes[0] >= -2 && axes[0] <= 1) {
+            axis = axes[0] & 1;
+        } else {
+            return null;
+        }
+        int[] dims = a.shape.raw();
+        if (axis < 0) {
+            Shape outShape = keepdims ? Shape.wrap(ones(rank)) : Shape.scalar();
+            NdArray out = NdArray.allocate(dt, outShape);
+            boolean sum = kind == Kind.SUM || kind == Kind.MEAN;
+            boolean max = kind == Kind.MAX;
+            if (dt == DType.FLOAT64) {
+                double v = sum ? DoubleReduce.sum(a.doubleData, a.offset, 1, n)
+                        : DoubleReduce.extreme(max, a.doubleData, a.offset, 1, n);
+                out.doubleData[0] = v;
+            } else {
+                float v = sum ? FloatReduce.sum(a.floatData, a.offset, 1, n)
+                        : FloatReduce.extreme(max, a.floatData, a.offset, 1, n);
+                out.floatData[0] = v;
+            }
+            return mean(kind, out, n);
+        }
+        int rows = dims[0];
+        int m = dims[1];
+        if (rows < 2 || m < 2) {
+            return null;
+        }
+        int kept = axis == 0 ? m : rows;
+        Shape outShape;
+        if (!keepdims) {
+            outShape = Shape.wrap(new int[] {kept});
+        } else {
+            outShape = Shape.wrap(axis == 0 ? new int[] {1, m} : new int[] {rows, 1});
+        }
+        NdArray out = NdArray.allocate(dt, outShape);
+        if (dt == DType.FLOAT64) {
+            DoubleReduce.rows(kind, axis == 0, a.doubleData, a.offset, rows, m, out.doubleData);
+        } else {
+            FloatReduce.rows(kind, axis == 0, a.floatData, a.offset, rows, m, out.floatData);
+        }
+        return mean(kind, out, axis == 0 ? rows : m);
+    }
+
+    private static int[] ones(int rank) {
+        int[] d = new int[rank];
+        Arrays.fill(d, 1);
+        return d;
+    }
+
+    /** {@code out} divided by {@code count} for MEAN (in place: {@code out} is fresh), else {@code out}. */
+    private static NdArray mean(Kind kind, NdArray out, int count) {
+        if (kind == Kind.MEAN) {
+            if (out.dtype == DType.FLOAT64) {
                 DoubleReduce.divide(out.doubleData, count);
             } else {
                 FloatReduce.divide(out.floatData, count);
@@ -293,6 +377,10 @@ final class Reduce {
         if (count == 0) {
             return NdArray.full(a.dtype, Double.NEGATIVE_INFINITY, outShape.raw());
         }
+        if (smallPaths && a.ndim() == 2 && !red[0] && red[1] && a.size() > 0 && a.size() < Parallel.THRESHOLD
+                && a.isContiguous()) {
+            return logsumexpRows(a, keepdims ? keptShape : outShape);
+        }
         NdArray m = reduce(Kind.MAX, a, axes, true);
         if (m.dtype == DType.FLOAT64) {
             DoubleUnary.zeroNonFinite(m.doubleData);
@@ -302,6 +390,45 @@ final class Reduce {
         NdArray s = reduce(Kind.SUM, a.sub(m).exp(), axes, true);
         NdArray r = s.log().add(m);
         return r.shape.equals(outShape) ? r : r.reshape(outShape.raw());
+    }
+
+    /**
+     * {@code logsumexp} over axis 1 of a small contiguous float matrix in one pass per step, with
+     * the kernels and the order of the general path (so the same results) and fewer temporaries.
+     */
+    private static NdArray logsumexpRows(NdArray a, Shape outShape) {
+        int[] dims = a.shape.raw();
+        int rows = dims[0];
+        int m = dims[1];
+        DType dt = a.dtype;
+        Shape column = Shape.wrap(new int[] {rows, 1});
+        NdArray max = NdArray.allocate(dt, column);
+        NdArray d = NdArray.allocate(dt, a.shape);
+        NdArray e = NdArray.allocate(dt, a.shape);
+        NdArray sum = NdArray.allocate(dt, column);
+        NdArray s = NdArray.allocate(dt, column);
+        if (dt == DType.FLOAT64) {
+            DoubleReduce.shiftRows(a.doubleData, a.offset, rows, m, max.doubleData, d.doubleData);
+        } else {
+            FloatReduce.shiftRows(a.floatData, a.offset, rows, m, max.floatData, d.floatData);
+        }
+        Elementwise.unaryInto(Elementwise.Unary.EXP, d, e);
+        if (dt == DType.FLOAT64) {
+            for (int r = 0; r < rows; r++) {
+                sum.doubleData[r] = DoubleReduce.sum(e.doubleData, r * m, 1, m);
+            }
+        } else {
+            for (int r = 0; r < rows; r++) {
+                sum.floatData[r] = FloatReduce.sum(e.floatData, r * m, 1, m);
+            }
+        }
+        Elementwise.unaryInto(Elementwise.Unary.LOG, sum, s);
+        if (dt == DType.FLOAT64) {
+            DoubleBinary.vv(Elementwise.Binary.ADD, s.doubleData, 0, max.doubleData, 0, s.doubleData, 0, rows);
+            return NdArray.wrap(s.doubleData, outShape);
+        }
+        FloatBinary.vv(Elementwise.Binary.ADD, s.floatData, 0, max.floatData, 0, s.floatData, 0, rows);
+        return NdArray.wrap(s.floatData, outShape);
     }
 
     /**

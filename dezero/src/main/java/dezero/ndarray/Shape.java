@@ -7,6 +7,8 @@ public final class Shape {
     private static final Shape SCALAR = new Shape(new int[0]);
     private final int[] dims;
     private final int size;
+    /** The element strides of a C-order array of this shape, shared by every such array (never modified). */
+    private final int[] strides;
 
     private Shape(int[] dims) {
         this.dims = dims;
@@ -19,6 +21,18 @@ public final class Shape {
             }
         }
         this.size = (int) s;
+        this.strides = stridesOf(dims);
+    }
+
+    /** The element strides of a C-order array with dimensions {@code dims} (a fresh array). */
+    static int[] stridesOf(int[] dims) {
+        int[] s = new int[dims.length];
+        int acc = 1;
+        for (int i = dims.length - 1; i >= 0; i--) {
+            s[i] = acc;
+            acc *= Math.max(dims[i], 1);
+        }
+        return s;
     }
 
     /** A shape of the given dimensions; each must be {@code >= 0}. */
@@ -62,6 +76,11 @@ public final class Shape {
     /** The dimensions, not copied: package code must not modify them. */
     int[] raw() {
         return dims;
+    }
+
+    /** The strides of a contiguous array of this shape: shared, package code must not modify them. */
+    int[] contiguousStrides() {
+        return strides;
     }
 
     /** Product of the dimensions (1 for a 0-d shape). */

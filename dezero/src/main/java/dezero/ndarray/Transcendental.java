@@ -5,30 +5,35 @@ package dezero.ndarray;
  * exactly ({@code + - * /}, {@link Math#fma}, comparisons, bit manipulation): the same input gives the
  * same bits in the interpreter, C1 and C2, on every JVM. {@link VectorTranscendental} runs the very same
  * sequence of operations on vector lanes, so the plain path, the vector path and the vector loops' tails
- * agree bit for bit.
+ * agree bit for bit. (Math.fma is exact everywhere; it is fast where the CPU has FMA, as every x86-64
+ * with AVX2 and every AArch64 has.)
  *
- * <p>Accuracy (float64, measured against correctly rounded values over millions of arguments by
- * {@code TranscendentalTest} and {@code tools/transcendental_accuracy.py}): below 1 ulp for every
- * function; sin and cos use {@link StrictMath} beyond |x| = 2^20 (and for infinities and NaN).
- * float32 is computed in float64 and rounded once, which gives the correctly rounded float32 result
- * except in rare double-rounding cases (never more than 1 ulp away).
+ * <p>Accuracy against exact values ({@code tools/transcendental_accuracy.py}: mpmath, 3.5 million
+ * arguments over the whole ranges and the hard places; {@code TranscendentalTest}: BigDecimal), largest
+ * error in float64: exp 0.77 ulp (0.72 for normal results), log 0.54, tanh 0.56, sin 0.81, cos 0.78;
+ * 94-100 % of the results correctly rounded. sin and cos use {@link StrictMath} beyond |x| = 2^20 (and
+ * for infinities and NaN). float32 has algorithms of its own, cheaper (shorter polynomials, no error
+ * compensation), computed in float64 to a relative error below 2^-33 and rounded once: 0.5002 ulp at
+ * most, correctly rounded but for rare double roundings.
  *
- * <p>Algorithms (coefficients: {@code tools/transcendental_coeffs.py}, minimax with mpmath):
+ * <p>Algorithms (coefficients: {@code tools/transcendental_coeffs.py}, minimax with mpmath;
+ * polynomials evaluated by Estrin's scheme, whose short dependency chains suit the vector loops):
  * <ul>
  *   <li>exp: {@code x = k ln2 + r}, |r| &le; ln2/2, with {@code ln 2} in two parts and the
  *       reduction error kept ({@code r = rh + rl}); {@code exp(r) - 1 = r + r^2 Q2(r)} summed as a
  *       double-double {@code s + sl}, {@code 1 + s + sl} rounded once; then scaled by {@code 2^k}
  *       through the exponent bits (in two steps near overflow and for subnormal results).
- *   <li>tanh: {@code tanh|x| = (1 - E) / (1 + E)} with {@code E = exp(-2|x|) = 2^k (1 + s + sl)}:
- *       numerator and denominator as double-doubles, a compensated division, one rounding at the
- *       end; {@code -2|x|} is clamped at -40, where tanh rounds to 1; below |x| = 2^-27 tanh x is x.
+ *   <li>tanh: {@code tanh|x| = -em / (2 + em)} with {@code em = exp(-2|x|) - 1 = 2^k (1 + s + sl) - 1}
+ *       as a double-double (here {@code s + sl = r + r^2/2 + r^3 Q3(r)} with {@code r^2/2} exact, as
+ *       the cancellation in {@code em} magnifies the error of {@code s}), a compensated division and
+ *       one rounding at the end (which gives +-1 from |x| = 19.06 on); +-1 beyond |x| = 354.
  *   <li>log: {@code x = 2^e m}, m in [sqrt(1/2), sqrt(2)), {@code f = m - 1},
  *       {@code s = f / (2 + f)} with its division remainder, {@code log(m) = 2s + s^3 P(s^2)};
  *       {@code e ln2} (ln 2 in a 42-bit and a second part) added with error compensation.
- *   <li>sin, cos: {@code x = k pi/2 + r}, |r| &le; pi/4, pi/2 in three parts, r as a double-double;
- *       {@code sin r = r + r^3 SP(r^2)}, {@code cos r = 1 - r^2/2 + r^4 CP(r^2)} with the rounding
- *       errors of {@code r^2} and of {@code 1 - r^2/2} compensated; the quadrant {@code k mod 4}
- *       picks sin or cos and the sign.
+ *   <li>sin, cos of |x|: {@code |x| = k pi/2 + r}, |r| &le; pi/4, pi/2 in three parts, r as a
+ *       double-double; {@code sin r = r + r^3 SP(r^2)}, {@code cos r = 1 - r^2/2 + r^4 CP(r^2)} with
+ *       the rounding errors of {@code r^2} and of {@code 1 - r^2/2} compensated; the quadrant
+ *       {@code k mod 4} picks sin or cos and the sign; sin takes x's sign at the end.
  * </ul>
  * The integer {@code k} is the low bits of {@code fma(x, c, 1.5 * 2^52)} (no float-to-integer
  * conversion, which some vector units lack).
@@ -51,16 +56,17 @@ final class Transcendental {
     static final double LN2_A = 0x1.62e42fefa38p-1;
     static final double LN2_B = 0x1.ef35793c7673p-45;
 
-    /** Beyond this |x| (and for |x| below -EXP_FAST), exp takes the two-step scaling. */
+    /** Beyond this |x|, exp takes the two-step scaling (and the vector loops leave it to the scalar code). */
     static final double EXP_FAST = 708;
     /** exp(x) overflows above this (ln(MAX_VALUE) = 709.7827...). */
     static final double EXP_OVER = 709.79;
     /** exp(x) rounds to 0 below this (ln(2^-1075) = -745.1332...). */
     static final double EXP_UNDER = -745.2;
-    /** tanh works on {@code max(-2|x|, TANH_CLAMP)}: tanh(20) rounds to 1. */
-    static final double TANH_CLAMP = -40;
-    /** tanh(x) rounds to x for |x| below this. */
-    static final double TANH_TINY = 0x1p-27;
+    /**
+     * tanh and the float32 exp and tanh use the algorithm up to this |x| (where 2^k stays a normal
+     * number); tanh rounds to +-1 from |x| = 19.06 on.
+     */
+    static final double TANH_FAST = 354;
 
     static final double TWO_OVER_PI = 0x1.45f306dc9c883p-1;
     /** {@code pi/2 = PIO2_1 + PIO2_2 + PIO2_3} to about 2^-163. */
@@ -88,6 +94,18 @@ final class Transcendental {
     static final double Q9 = 0x1.af4dc1be9c4fep-26;
     static final double Q10 = 0x1.1f19f5ef6292dp-29;
 
+    // (e^r - 1 - r - r^2/2) / r^3 on |r| <= 0.3466, relative error 2^-53
+    static final double R0 = 0x1.5555555555556p-3;
+    static final double R1 = 0x1.5555555555554p-5;
+    static final double R2 = 0x1.11111111109b8p-7;
+    static final double R3 = 0x1.6c16c16c1811dp-10;
+    static final double R4 = 0x1.a01a01a7c0f12p-13;
+    static final double R5 = 0x1.a01a0198a8804p-16;
+    static final double R6 = 0x1.71de0db91cbbap-19;
+    static final double R7 = 0x1.27e502c598216p-22;
+    static final double R8 = 0x1.af38930c76304p-26;
+    static final double R9 = 0x1.1f2a265956fb2p-29;
+
     // (2 atanh(s) - 2s) / s^3 as a polynomial in z = s^2 on [0, 0.029438], relative error 2^-51
     static final double P0 = 0x1.5555555555558p-1;
     static final double P1 = 0x1.99999999952a4p-2;
@@ -114,12 +132,56 @@ final class Transcendental {
     static final double C4 = 0x1.1eeb67f819e06p-29;
     static final double C5 = -0x1.907d072302024p-37;
 
+    // float32 algorithms (relative errors of the polynomials on the same ranges)
+    // (e^r - 1 - r) / r^2, degree 6, 2^-34
+    static final double QF0 = 0x1.0000000004980p-1;
+    static final double QF1 = 0x1.555555673e79fp-3;
+    static final double QF2 = 0x1.555555316a16dp-5;
+    static final double QF3 = 0x1.1110c65e2f7c4p-7;
+    static final double QF4 = 0x1.6c16fd4e4d96cp-10;
+    static final double QF5 = 0x1.a151308e63659p-13;
+    static final double QF6 = 0x1.a06cdc2644f44p-16;
+    // (2 atanh(s) - 2s) / s^3 in z = s^2, degree 3, 2^-29
+    static final double PF0 = 0x1.5555554ba94a9p-1;
+    static final double PF1 = 0x1.9999eb8b11198p-2;
+    static final double PF2 = 0x1.245c3336d3dddp-2;
+    static final double PF3 = 0x1.ddd1c0c5c7fbap-3;
+    // (sin r - r) / r^3 in z = r^2, degree 3, 2^-32
+    static final double SF0 = -0x1.555555545ab28p-3;
+    static final double SF1 = 0x1.11110de91b0bap-7;
+    static final double SF2 = -0x1.a013a106a1831p-13;
+    static final double SF3 = 0x1.6dbc43abd2291p-19;
+    // (cos r - 1 + z/2) / z^2 in z = r^2, degree 3, 2^-34
+    static final double CF0 = 0x1.5555555502197p-5;
+    static final double CF1 = -0x1.6c16bf5251f25p-10;
+    static final double CF2 = 0x1.a015c1b415f6bp-16;
+    static final double CF3 = -0x1.25238d8c3297ep-22;
+
     private static double bits(long b) {
         return Double.longBitsToDouble(b);
     }
 
     private static long bits(double d) {
         return Double.doubleToRawLongBits(d);
+    }
+
+    // ------------------------------------------------------------------ polynomials (Estrin's scheme)
+
+    /** Q2(r) given {@code r2 = r * r}. */
+    static double q2(double r, double r2) {
+        double r4 = r2 * r2;
+        double b03 = Math.fma(Math.fma(Q3, r, Q2), r2, Math.fma(Q1, r, Q0));
+        double b47 = Math.fma(Math.fma(Q7, r, Q6), r2, Math.fma(Q5, r, Q4));
+        double b8a = Math.fma(Q10, r2, Math.fma(Q9, r, Q8));
+        return Math.fma(b8a, r4 * r4, Math.fma(b47, r4, b03));
+    }
+
+    /** Q3(r) given {@code r2 = r * r}. */
+    static double q3(double r, double r2) {
+        double r4 = r2 * r2;
+        double b03 = Math.fma(Math.fma(R3, r, R2), r2, Math.fma(R1, r, R0));
+        double b47 = Math.fma(Math.fma(R7, r, R6), r2, Math.fma(R5, r, R4));
+        return Math.fma(Math.fma(R9, r, R8), r4 * r4, Math.fma(b47, r4, b03));
     }
 
     // ------------------------------------------------------------------ exp
@@ -131,8 +193,7 @@ final class Transcendental {
         double rh = Math.fma(k, -LN2_LO, rh1);
         double rl = Math.fma(k, -LN2_LO, rh1 - rh);
         double r2 = rh * rh;
-        double q = Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(
-                Q10, rh, Q9), rh, Q8), rh, Q7), rh, Q6), rh, Q5), rh, Q4), rh, Q3), rh, Q2), rh, Q1), rh, Q0);
+        double q = q2(rh, r2);
         double tt = Math.fma(r2, q, rl);
         double s = rh + tt;
         double sl = (rh - s) + tt;
@@ -149,46 +210,45 @@ final class Transcendental {
         return x > EXP_OVER ? Double.POSITIVE_INFINITY : x < EXP_UNDER ? 0 : y;
     }
 
-    static float exp(float x) {
-        return (float) exp((double) x);
-    }
-
     // ------------------------------------------------------------------ tanh
 
     static double tanh(double x) {
-        double y = Math.max(Math.abs(x) * -2, TANH_CLAMP);
+        double ax = Math.abs(x);
+        if (!(ax <= TANH_FAST)) {
+            return ax > TANH_FAST ? bits(ONE_BITS | (bits(x) & SIGN_BIT)) : x;
+        }
+        double y = ax * -2;
         double t = Math.fma(y, INV_LN2, SHIFTER);
         double k = t - SHIFTER;
         double rh1 = Math.fma(k, -LN2_HI, y);
         double rh = Math.fma(k, -LN2_LO, rh1);
         double rl = Math.fma(k, -LN2_LO, rh1 - rh);
+        // exp(r) - 1 = r + r^2/2 + r^3 Q3(r) with r^2/2 exact (h + hl), as s + sl
+        double hr = rh * 0.5;
+        double h = hr * rh;
+        double hl = Math.fma(hr, rh, -h);
         double r2 = rh * rh;
-        double q = Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(
-                Q10, rh, Q9), rh, Q8), rh, Q7), rh, Q6), rh, Q5), rh, Q4), rh, Q3), rh, Q2), rh, Q1), rh, Q0);
-        double tt = Math.fma(r2, q, rl);
-        double s = rh + tt;
-        double sl = (rh - s) + tt;
-        // E = exp(y) = c (u + ul), c = 2^k
-        double u = 1 + s;
-        double ul = ((1 - u) + s) + sl;
+        double lo = Math.fma(r2 * rh, q3(rh, r2), Math.fma(rl, rh, rl) + hl);
+        double s0 = rh + h;
+        double w = ((rh - s0) + h) + lo;
+        double s = s0 + w;
+        double sl = (s0 - s) + w;
+        // em = exp(y) - 1 = c (1 + s + sl) - 1 = (c - 1) + c s + c sl with c = 2^k, as eh + el
         double c = bits((bits(t) << 52) + ONE_BITS);
-        double eh = u * c;
-        double el = ul * c;
-        double nh = 1 - eh;
-        double nl = ((1 - nh) - eh) - el;
-        double dh = 1 + eh;
-        double dl = ((1 - dh) + eh) + el;
+        double ch = c - 1;
+        double cl = c - (ch + 1);
+        double cs = c * s;
+        double eh = ch + cs;
+        double el = ((ch - eh) + cs) + Math.fma(c, sl, cl);
+        // -tanh|x| = em / (2 + em)
+        double dh = 2 + eh;
+        double dl = ((2 - dh) + eh) + el;
         double inv = 1 / dh;
-        double th = nh * inv;
-        double rem = Math.fma(-th, dh, nh);
-        double tl = Math.fma(-th, dl, rem + nl) * inv;
-        double r = th + tl;
-        // below 2^-27 tanh x rounds to x (the double-double above keeps about 2^-106 absolute)
-        return Math.abs(x) < TANH_TINY ? x : bits(bits(r) | (bits(x) & SIGN_BIT));
-    }
-
-    static float tanh(float x) {
-        return (float) tanh((double) x);
+        double th = eh * inv;
+        double rem = Math.fma(-th, dh, eh);
+        double tl = Math.fma(-th, dl, rem + el) * inv;
+        double r = Math.abs(th + tl);
+        return bits(bits(r) | (bits(x) & SIGN_BIT));
     }
 
     // ------------------------------------------------------------------ log
@@ -214,18 +274,15 @@ final class Transcendental {
         double rs = Math.fma(-s, d, f);
         double sl = Math.fma(-s, dl, rs) * Math.fma(s, -0.5, 0.5);
         double z = s * s;
-        double p = Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(P6, z, P5), z, P4), z, P3), z, P2), z, P1), z,
-                P0);
+        double z2 = z * z;
+        double p = Math.fma(Math.fma(P6, z2, Math.fma(P5, z, P4)), z2 * z2,
+                Math.fma(Math.fma(P3, z, P2), z2, Math.fma(P1, z, P0)));
         double s2 = s + s;
         double a = ed * LN2_A;
         double hi = a + s2;
         double err = s2 - (hi - a);
         double lo = err + Math.fma(sl, 2, Math.fma(ed, LN2_B, s * z * p));
         return hi + lo;
-    }
-
-    static float log(float x) {
-        return (float) log((double) x);
     }
 
     // ------------------------------------------------------------------ sin, cos
@@ -238,22 +295,16 @@ final class Transcendental {
         return sinCos(x, 1);
     }
 
-    static float sin(float x) {
-        return (float) sin((double) x);
-    }
-
-    static float cos(float x) {
-        return (float) cos((double) x);
-    }
-
     /** sin(x) for {@code shift} 0, cos(x) for 1: the value of quadrant {@code k + shift} at r. */
     static double sinCos(double x, int shift) {
-        if (!(Math.abs(x) <= TRIG_MAX)) {
+        double ax = Math.abs(x);
+        if (!(ax <= TRIG_MAX)) {
             return shift == 0 ? StrictMath.sin(x) : StrictMath.cos(x);
         }
-        double t = Math.fma(x, TWO_OVER_PI, SHIFTER);
+        // of |x|: sin is odd (x's sign is put back at the end, also on sin(-0)), cos is even
+        double t = Math.fma(ax, TWO_OVER_PI, SHIFTER);
         double k = t - SHIFTER;
-        double r1 = Math.fma(k, -PIO2_1, x);
+        double r1 = Math.fma(k, -PIO2_1, ax);
         double p2h = k * PIO2_2;
         double p2l = Math.fma(k, PIO2_2, -p2h);
         double rh = r1 - p2h;
@@ -261,17 +312,109 @@ final class Transcendental {
         double e = (r1 - (rh - bb)) + (-p2h - bb);
         double rl = Math.fma(k, -PIO2_3, e - p2l);
         double z = rh * rh;
-        double ps = Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(S6, z, S5), z, S4), z, S3), z, S2), z, S1), z,
-                S0);
+        double z2 = z * z;
+        double z4 = z2 * z2;
+        double ps = Math.fma(Math.fma(S6, z2, Math.fma(S5, z, S4)), z4,
+                Math.fma(Math.fma(S3, z, S2), z2, Math.fma(S1, z, S0)));
         double sn = rh + Math.fma(rh * z, ps, Math.fma(rl * z, -0.5, rl));
-        double pc = Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(C5, z, C4), z, C3), z, C2), z, C1), z, C0);
+        double pc = Math.fma(Math.fma(C5, z, C4), z4, Math.fma(Math.fma(C3, z, C2), z2, Math.fma(C1, z, C0)));
         double hz = 0.5 * z;
         double w = 1 - hz;
         double zl = Math.fma(rh, rh, -z);
-        double cs = w + ((((1 - w) - hz) - Math.fma(rh, rl, 0.5 * zl)) + (z * z) * pc);
+        double cs = w + ((((1 - w) - hz) - Math.fma(rh, rl, 0.5 * zl)) + z2 * pc);
         long q = bits(t) + shift;
         double v = (q & 1) == 0 ? sn : cs;
-        double r = bits(bits(v) ^ ((q & 2) << 62));
-        return x == 0 && shift == 0 ? x : r;
+        return bits(bits(v) ^ ((q & 2) << 62) ^ (bits(x) & (shift == 0 ? SIGN_BIT : 0)));
+    }
+
+    // ------------------------------------------------------------------ float32
+
+    // The float32 functions compute in float64 with their own, shorter polynomials (relative error
+    // of the float64 value below 2^-33) and round once to float32.
+
+    /** exp(x) for float32: in float64, x clamped to [-708, 708] (beyond, the float32 result is 0 or infinity). */
+    static float exp(float x) {
+        return (float) exp32(x);
+    }
+
+    static double exp32(double x) {
+        double xc = x < -EXP_FAST ? -EXP_FAST : x > EXP_FAST ? EXP_FAST : x;
+        double t = Math.fma(xc, INV_LN2, SHIFTER);
+        double k = t - SHIFTER;
+        double r = Math.fma(k, -LN2_HI, xc);
+        double r2 = r * r;
+        double p = Math.fma(r2, qf(r, r2), r);
+        return (1 + p) * bits((bits(t) << 52) + ONE_BITS);
+    }
+
+    /** tanh(x) for float32: {@code -em / (2 + em)} with {@code em = expm1(-2|x|)}, |x| clamped at 354. */
+    static float tanh(float x) {
+        return (float) tanh32(x);
+    }
+
+    static double tanh32(double x) {
+        double y = Math.abs(x) * -2;
+        y = y < -2 * TANH_FAST ? -2 * TANH_FAST : y;
+        double t = Math.fma(y, INV_LN2, SHIFTER);
+        double k = t - SHIFTER;
+        double r = Math.fma(k, -LN2_HI, y);
+        double r2 = r * r;
+        double p = Math.fma(r2, qf(r, r2), r);
+        double c = bits((bits(t) << 52) + ONE_BITS);
+        double em = Math.fma(c, p, c - 1);
+        double v = Math.abs(em / (em + 2));
+        return bits(bits(v) | (bits(x) & SIGN_BIT));
+    }
+
+    /** log(x) for float32 (every float32 is a normal float64: no subnormal step). */
+    static float log(float x) {
+        return (float) log32(x);
+    }
+
+    static double log32(double x) {
+        if (!(x > 0 && x < Double.POSITIVE_INFINITY)) {
+            return x != x ? x : x == 0 ? Double.NEGATIVE_INFINITY : x < 0 ? Double.NaN : x;
+        }
+        long b = bits(x);
+        long e = (b - SQRT_HALF_BITS) >> 52;
+        double m = bits(b - (e << 52));
+        double ed = bits(e + SHIFTER_BITS) - SHIFTER;
+        double f = m - 1;
+        double s = f / (f + 2);
+        double z = s * s;
+        double p = Math.fma(Math.fma(PF3, z, PF2), z * z, Math.fma(PF1, z, PF0));
+        return Math.fma(ed, LN2_HI, Math.fma(s * z, p, s + s));
+    }
+
+    static float sin(float x) {
+        return (float) sinCos32(x, 0);
+    }
+
+    static float cos(float x) {
+        return (float) sinCos32(x, 1);
+    }
+
+    /** sin (shift 0) or cos (shift 1) for float32: pi/2 in two parts suffices for |x| &le; 2^20. */
+    static double sinCos32(double x, int shift) {
+        if (!(Math.abs(x) <= TRIG_MAX)) {
+            return shift == 0 ? StrictMath.sin(x) : StrictMath.cos(x);
+        }
+        double t = Math.fma(x, TWO_OVER_PI, SHIFTER);
+        double k = t - SHIFTER;
+        double r = Math.fma(k, -PIO2_2, Math.fma(k, -PIO2_1, x));
+        double z = r * r;
+        double z2 = z * z;
+        // r (1 + z SP(z)): a product, so sin(-0) keeps its sign
+        double sn = r * Math.fma(z, Math.fma(Math.fma(SF3, z, SF2), z2, Math.fma(SF1, z, SF0)), 1);
+        double cs = Math.fma(z2, Math.fma(Math.fma(CF3, z, CF2), z2, Math.fma(CF1, z, CF0)), Math.fma(z, -0.5, 1));
+        long q = bits(t) + shift;
+        double v = (q & 1) == 0 ? sn : cs;
+        return bits(bits(v) ^ ((q & 2) << 62));
+    }
+
+    /** The float32 (e^r - 1 - r) / r^2, given {@code r2 = r * r}. */
+    static double qf(double r, double r2) {
+        return Math.fma(Math.fma(QF6, r2, Math.fma(QF5, r, QF4)), r2 * r2,
+                Math.fma(Math.fma(QF3, r, QF2), r2, Math.fma(QF1, r, QF0)));
     }
 }

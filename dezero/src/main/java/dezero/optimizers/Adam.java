@@ -70,8 +70,8 @@ public class Adam extends Optimizer {
     protected NdArray updateOne(Parameter p, NdArray data, NdArray grad) {
         NdArray m = state("m", p);
         NdArray v = state("v", p);
-        m = m.add(grad.sub(m).mul(1 - beta1));
-        v = v.add(grad.mul(grad).sub(v).mul(1 - beta2));
+        m = m.addScaled(grad.sub(m), 1 - beta1);
+        v = v.addScaled(grad.mul(grad).sub(v), 1 - beta2);
         setState("m", p, m);
         setState("v", p, v);
         return step(data, m.mul(lr()).div(v.sqrt().add(eps)));

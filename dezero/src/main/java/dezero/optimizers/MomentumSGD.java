@@ -41,7 +41,7 @@ public final class MomentumSGD extends Optimizer {
 
     @Override
     protected NdArray updateOne(Parameter p, NdArray data, NdArray grad) {
-        NdArray v = state("v", p).mul(momentum).sub(grad.mul(lr));
+        NdArray v = state("v", p).mul(momentum).addScaled(grad, -lr);
         setState("v", p, v);
         return data.add(v);
     }

@@ -27,7 +27,7 @@ public final class SGD extends Optimizer {
 
     @Override
     protected NdArray updateOne(Parameter p, NdArray data, NdArray grad) {
-        return data.sub(grad.mul(lr));
+        return data.addScaled(grad, -lr); // data - lr * grad, in one pass
     }
 
     /** Sets the layer to optimize; returns this {@code SGD}. */

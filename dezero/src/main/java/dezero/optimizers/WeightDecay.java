@@ -19,7 +19,9 @@ public final class WeightDecay implements Optimizer.Hook {
             Variable g = p.grad();
             if (g != null) {
                 NdArray gd = g.data();
-                p.setGrad(new Variable(gd.add(p.data().mul(rate).astype(gd.dtype()))));
+                NdArray pd = p.data();
+                p.setGrad(new Variable(pd.dtype() == gd.dtype() ? gd.addScaled(pd, rate)
+                        : gd.add(pd.mul(rate).astype(gd.dtype()))));
             }
         }
     }

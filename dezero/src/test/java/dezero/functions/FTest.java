@@ -18,6 +18,8 @@ import dezero.testutil.DiffChecks;
 import dezero.testutil.Fixtures;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The functions of F composed of others, and the re-exported core operations. */
 class FTest {
@@ -146,5 +148,79 @@ class FTest {
         }
         assertEquals(DType.FLOAT32, F.dropout(x, 0.5).dtype());
         assertThrows(IllegalArgumentException.class, () -> F.dropout(x, 1.0));
+    }
+
+    // ---------------------------------------------------------------- dropout against NumPy's draws
+
+    /**
+     * The mask is NumPy's {@code np.random.rand(*x.shape) > ratio} from a state seeded with the same
+     * seed, kept elements are divided by {@code 1 - ratio} (inverted dropout), and the gradient passes
+     * through the kept elements only, with the same scale.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 2})
+    void dropoutMaskIsNumPysDraw(int k) {
+        Map<String, NdArray> c = Fixtures.load("faudit", "dropout");
+        long seed = c.get("meta" + k).getLong(0);
+        double ratio = c.get("meta" + k).getLong(1) / 10.0;
+        NdArray x = c.get("x" + k);
+        NdArray mask = c.get("mask" + k).astype(DType.FLOAT64);
+        Variable xv = new Variable(x);
+        Variable y = F.dropout(xv, ratio, new RandomState(seed));
+        assertEquals(c.get("y" + k), y.data(), "x * mask / (1 - ratio) with NumPy's mask");
+        y.backward();
+        assertEquals(mask.div(1 - ratio), xv.grad().data(), "gradient: 1 / (1 - ratio) where kept, 0 where dropped");
+
+        RandomState.seed(seed); // np.random.seed(seed); dropout(x, ratio)
+        assertEquals(c.get("y" + k), F.dropout(new Variable(x), ratio).data(), "from the global state");
+
+        Variable x32 = new Variable(x.astype(DType.FLOAT32));
+        Variable y32 = F.dropout(x32, ratio, new RandomState(seed));
+        assertEquals(DType.FLOAT32, y32.dtype());
+        assertEquals(c.get("y32_" + k).astype(DType.FLOAT32), y32.data(), "float32: x * mask / float32(1 - ratio)");
+    }
+
+    @Test
+    void dropoutKeepsAboutOneMinusRatioAndPreservesTheMean() {
+        Map<String, NdArray> c = Fixtures.load("faudit", "dropout");
+        int n = 100_000;
+        NdArray y = F.dropout(new Variable(NdArray.ones(n)), 0.3, new RandomState(5)).data();
+        long kept = (long) y.gt(0.0).astype(DType.FLOAT64).sum().item();
+        assertEquals(c.get("big_kept").getLong(), kept, "NumPy's count of rand(100000) > 0.3 with seed 5");
+        assertEquals(0.7, kept / (double) n, 0.01);
+        assertEquals(1.0, y.mean().item(), 0.02, "inverted dropout keeps the expectation");
+        assertEquals(NdArray.of(new double[] {0, 1 / 0.7}), unique(y), "every element is 0 or 1 / 0.7");
+    }
+
+    private static NdArray unique(NdArray y) {
+        return NdArray.of(java.util.Arrays.stream(y.toDoubleArray()).distinct().sorted().toArray());
+    }
+
+    @Test
+    void dropoutInTestModeIsTheIdentityAndDrawsNothing() {
+        Variable x = new Variable(DiffChecks.randn(new java.util.Random(3), 4, 5));
+        RandomState rng = new RandomState(9);
+        try (Config.Scope t = Config.testMode()) {
+            Variable y = F.dropout(x, 0.5, rng);
+            assertSame(x, y);
+            assertEquals(x.data(), y.data());
+        }
+        assertEquals(new RandomState(9).rand(3), rng.rand(3), "test mode leaves the generator where it was");
+    }
+
+    // ---------------------------------------------------------------- embedId: gradients of repeated ids add up
+
+    @Test
+    void embedIdGradientAddsRowsOfRepeatedIds() {
+        Map<String, NdArray> c = Fixtures.load("faudit", "embed_id");
+        for (DType dtype : new DType[] {DType.FLOAT64, DType.FLOAT32}) {
+            Variable w = new Variable(c.get("w").astype(dtype));
+            Variable y = F.embedId(c.get("ids"), w);
+            assertEquals(c.get("y").astype(dtype), y.data(), "W[ids] " + dtype);
+            y.mul(new Variable(c.get("r").astype(dtype))).sum().backward();
+            assertEquals(dtype, w.grad().dtype());
+            double tol = dtype == DType.FLOAT64 ? 1e-15 : 1e-6;
+            assertClose(c.get("gw"), w.grad().data(), tol, tol, "np.add.at(zeros, ids, r) " + dtype);
+        }
     }
 }

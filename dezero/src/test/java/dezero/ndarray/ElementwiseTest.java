@@ -2,7 +2,7 @@ package dezero.ndarray;
 
 import static dezero.ndarray.NdAssert.assertArrayEquals;
 import static dezero.ndarray.NdAssert.assertClose;
-import static dezero.ndarray.NdAssert.assertUlps;
+import static dezero.ndarray.NdAssert.assertSameBits;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -418,14 +418,22 @@ class ElementwiseTest {
                     NdArray in = op == Unary.LOG || op == Unary.SQRT ? x.abs() : x;
                     Elementwise.useVector = false;
                     NdArray plain = Elementwise.unary(op, in);
-                    // the plain path is Math.* itself
+                    // the plain path is the scalar code element by element (0-d arrays take it too)
                     double[] src = in.toDoubleArray();
                     for (int i = 0; i < Math.min(n, 50); i++) {
-                        double m = DoubleMath.apply(op, src[i]);
-                        assertEquals(dt == DType.FLOAT32 ? (float) m : m, plain.get(i), op + " " + dt + " " + src[i]);
+                        double m = dt == DType.FLOAT32 ? FloatMath.apply(op, (float) src[i])
+                                : DoubleMath.apply(op, src[i]);
+                        assertEquals(m, plain.get(i), op + " " + dt + " " + src[i]);
                     }
+                    // and the vector path gives the same bits, whatever the length and the position
                     Elementwise.useVector = Elementwise.VECTOR_AVAILABLE;
-                    assertUlps(plain, Elementwise.unary(op, in), 2);
+                    double[] p = plain.toDoubleArray();
+                    double[] v = Elementwise.unary(op, in).toDoubleArray();
+                    for (int i = 0; i < n; i++) {
+                        assertEquals(Double.doubleToLongBits(p[i]), Double.doubleToLongBits(v[i]),
+                                op + " " + dt + " of " + src[i] + " at " + i + " of " + n + ": plain " + p[i]
+                                        + ", vector " + v[i]);
+                    }
                 }
             }
         }
@@ -471,5 +479,123 @@ class ElementwiseTest {
         assertTrue(r != a);
         assertSame(DType.FLOAT64, r.dtype());
         assertEquals(0, IntStream.range(0, 2).filter(i -> a.get(i) != r.get(i)).count());
+    }
+
+    // ------------------------------------------------------------------ small operands: the paths without a plan
+
+    /**
+     * The same values as {@code a} in a non-contiguous view (every other element of a larger array
+     * along the last axis), which the general path computes with; 0-d arrays are returned as they are.
+     */
+    static NdArray stridedView(NdArray a) {
+        if (a.ndim() == 0) {
+            return a;
+        }
+        Index[] spec = new Index[a.ndim() + 1];
+        java.util.Arrays.fill(spec, Index.all());
+        spec[a.ndim()] = Index.at(0);
+        NdArray v = NdArray.stack(List.of(a, a), a.ndim()).get(spec);
+        assertFalse(v.isContiguous() && a.size() > 1 && a.dim(-1) > 1, "the view must be strided");
+        return v;
+    }
+
+    static Stream<Arguments> smallLayouts() {
+        return IntStream.range(0, 16).mapToObj(seed -> Arguments.of(seed));
+    }
+
+    /**
+     * Equal shapes, a 0-d operand, a row (M,) / (1, M) and a column (N, 1) with a matrix (N, M), in
+     * both orders, every operation and dtype: the small path gives the bits of the general path.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("smallLayouts")
+    void smallLayoutsGiveTheBitsOfTheGeneralPath(int seed) {
+        Random rnd = new Random(seed);
+        for (int trial = 0; trial < 30; trial++) {
+            int n = 1 + rnd.nextInt(seed % 2 == 0 ? 6 : 40);
+            int m = 1 + rnd.nextInt(seed % 3 == 0 ? 6 : 40);
+            DType dt = DType.values()[rnd.nextInt(3)];
+            NdArray mat = randomArray(rnd, dt, n, m);
+            int[][] others = {{n, m}, {}, {m}, {1, m}, {n, 1}};
+            int[] o = others[rnd.nextInt(others.length)];
+            NdArray other = randomArray(rnd, dt, o);
+            boolean swap = rnd.nextBoolean();
+            NdArray a = swap ? other : mat;
+            NdArray b = swap ? mat : other;
+            for (Binary op : Binary.values()) {
+                NdArray x = a;
+                NdArray y = b;
+                if (op == Binary.POW) {
+                    x = a.abs().add(dt == DType.INT64 ? 0 : 0.5).astype(dt);
+                    y = b.abs();
+                }
+                NdArray fast = Elementwise.binary(op, x, y);
+                String what = op + " " + dt + " " + x.shape() + " " + y.shape();
+                assertSameBits(Elementwise.binary(op, stridedView(x), y), fast, what);
+                assertSameBits(Elementwise.binary(op, x, stridedView(y)), fast, what);
+            }
+        }
+    }
+
+    @Test
+    void smallRowAndColumnBroadcastValues() {
+        NdArray m = NdArray.of(new double[][] {{1, 2, 3}, {4, 5, 6}});
+        NdArray row = NdArray.of(new double[] {10, 20, 30});
+        NdArray col = NdArray.of(new double[][] {{100}, {200}});
+        assertArrayEquals(NdArray.of(new double[][] {{11, 22, 33}, {14, 25, 36}}), m.add(row));
+        assertArrayEquals(NdArray.of(new double[][] {{9, 18, 27}, {6, 15, 24}}), row.sub(m));
+        assertArrayEquals(NdArray.of(new double[][] {{0.01, 0.02, 0.03}, {0.02, 0.025, 0.03}}), m.div(col));
+        assertArrayEquals(NdArray.of(new double[][] {{99, 98, 97}, {196, 195, 194}}), col.sub(m));
+        assertArrayEquals(NdArray.of(new double[][] {{1, 1, 1}, {0, 0, 0}}), col.reshape(2, 1).lt(NdArray.of(150.0))
+                .mul(NdArray.ones(2, 3)));
+        assertArrayEquals(NdArray.of(new float[][] {{2, 4, 6}, {8, 10, 12}}), m.astype(DType.FLOAT32).mul(
+                NdArray.of(2f)));
+    }
+
+    // ------------------------------------------------------------------ addScaled
+
+    @ParameterizedTest
+    @ValueSource(longs = {31, 32, 33, 34})
+    void addScaledEqualsAddOfMul(long seed) {
+        Random rnd = new Random(seed);
+        for (int trial = 0; trial < 40; trial++) {
+            int[] s = randomShape(rnd, 3);
+            DType da = DType.values()[rnd.nextInt(3)];
+            DType db = rnd.nextInt(3) == 0 ? DType.values()[rnd.nextInt(3)] : da;
+            int[] t = rnd.nextInt(4) == 0 ? compatibleShape(rnd, s) : s;
+            NdArray a = randomArray(rnd, da, s);
+            NdArray b = randomArray(rnd, db, t);
+            double alpha = rnd.nextGaussian() * 3;
+            NdArray expected = a.add(b.mul(alpha));
+            assertSameBits(expected, a.addScaled(b, alpha), da + " " + db + " " + a.shape() + " " + b.shape());
+            assertSameBits(expected, stridedView(a).addScaled(b, alpha), "strided");
+        }
+        // large operands are split over threads
+        NdArray a = randomArray(rnd, DType.FLOAT32, 300, 400);
+        NdArray b = randomArray(rnd, DType.FLOAT32, 300, 400);
+        assertSameBits(a.add(b.mul(-0.1)), a.addScaled(b, -0.1), "large");
+    }
+
+    @Test
+    void addScaledRoundsTheProductThenTheSum() {
+        // a fused multiply-add would give 2^-51 + 2^-104 (and 2^-22 + 2^-46 in float32)
+        double e = Math.ulp(1.0);
+        NdArray r = NdArray.of(new double[] {-1, 1}).addScaled(NdArray.of(new double[] {1 + e, 2}), 1 + e);
+        assertEquals(2 * e, r.get(0));
+        assertEquals(1 + 2 * (1 + e), r.get(1));
+        float f = Math.ulp(1f);
+        NdArray r32 = NdArray.of(new float[] {-1f}).addScaled(NdArray.of(new float[] {1 + f}), 1 + f);
+        assertEquals(DType.FLOAT32, r32.dtype());
+        assertEquals(2 * f, (float) r32.get(0));
+        // alpha is rounded to float32 for float32 operands, as mul(double) rounds it
+        NdArray r1 = NdArray.of(new float[] {0f}).addScaled(NdArray.of(new float[] {1f}), 0.1);
+        assertEquals(0.1f, (float) r1.get(0));
+        // broadcasting and promotion as add(b.mul(alpha))
+        NdArray m = NdArray.of(new double[][] {{1, 2}, {3, 4}});
+        assertArrayEquals(NdArray.of(new double[][] {{6, 12}, {8, 14}}), m.addScaled(NdArray.of(new long[] {10, 20}),
+                0.5));
+        IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
+                () -> m.addScaled(NdArray.ones(3), 1));
+        assertEquals("add: shapes (2, 2) and (3,) cannot be broadcast", ex.getMessage());
     }
 }

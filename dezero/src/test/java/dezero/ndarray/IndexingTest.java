@@ -396,4 +396,71 @@ class IndexingTest {
         }
         return spec.toArray(new Index[0]);
     }
+
+    // ------------------------------------------------------------------ a[idx] and a[rows, cols] without a layout
+
+    /**
+     * Row gathers {@code a[idx]} (any rank, every dtype) and element picks {@code m[rows, cols]} on
+     * contiguous arrays, negative indices included: the same array as the general path gives for a
+     * non-contiguous view of the same values.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(longs = {51, 52, 53, 54})
+    void rowGathersAndPicksEqualTheGeneralPath(long seed) {
+        Random rnd = new Random(seed);
+        for (int trial = 0; trial < 40; trial++) {
+            int rank = 1 + rnd.nextInt(3);
+            int[] dims = new int[rank];
+            for (int i = 0; i < rank; i++) {
+                dims[i] = 1 + rnd.nextInt(6);
+            }
+            DType dt = DType.values()[rnd.nextInt(3)];
+            NdArray a = ElementwiseTest.randomArray(rnd, dt, dims);
+            NdArray view = ElementwiseTest.stridedView(a);
+            int k = rnd.nextInt(8);
+            long[] rows = new long[k];
+            long[] cols = new long[k];
+            for (int i = 0; i < k; i++) {
+                rows[i] = rnd.nextInt(2 * dims[0]) - dims[0];
+                cols[i] = rank == 2 ? rnd.nextInt(2 * dims[1]) - dims[1] : 0;
+            }
+            Index ri = Index.of(NdArray.of(rows));
+            NdArray taken = a.get(ri);
+            NdAssert.assertSameBits(view.get(ri), taken, "rows " + a.shape());
+            assertEquals(k, taken.shape().dim(0));
+            if (rank == 2) {
+                Index ci = Index.of(NdArray.of(cols));
+                NdArray picked = a.get(ri, ci);
+                NdAssert.assertSameBits(view.get(ri, ci), picked, "pick " + a.shape());
+                for (int i = 0; i < k; i++) {
+                    int r = (int) Math.floorMod(rows[i], (long) dims[0]);
+                    int c = (int) Math.floorMod(cols[i], (long) dims[1]);
+                    assertEquals(a.get(r, c), picked.get(i));
+                }
+            }
+        }
+    }
+
+    @Test
+    void rowGatherAndPickValuesAndErrors() {
+        NdArray m = NdArray.of(new float[][] {{1, 2, 3}, {4, 5, 6}});
+        NdArray rows = NdArray.of(new long[] {1, -2, 1});
+        NdArray taken = m.get(Index.of(rows));
+        assertEquals(DType.FLOAT32, taken.dtype());
+        assertEquals(Shape.of(3, 3), taken.shape());
+        assertArrayEquals(new float[] {4, 5, 6, 1, 2, 3, 4, 5, 6}, taken.toFloatArray());
+        NdArray picked = m.get(Index.of(NdArray.of(new long[] {0, 1})), Index.of(NdArray.of(new long[] {2, -3})));
+        assertArrayEquals(new float[] {3, 4}, picked.toFloatArray());
+        NdArray labels = NdArray.of(new long[] {7, 8, 9});
+        assertArrayEquals(new long[] {9, 7}, labels.get(Index.of(NdArray.of(new long[] {2, 0}))).toLongArray());
+        IndexOutOfBoundsException e = assertThrows(IndexOutOfBoundsException.class,
+                () -> m.get(Index.of(NdArray.of(new long[] {0, 2}))));
+        assertEquals("get: index 2 is out of bounds for axis 0 with size 2", e.getMessage());
+        e = assertThrows(IndexOutOfBoundsException.class,
+                () -> m.get(Index.of(NdArray.of(new long[] {0})), Index.of(NdArray.of(new long[] {-4}))));
+        assertEquals("get: index -4 is out of bounds for axis 1 with size 3", e.getMessage());
+        // unequal index lengths broadcast (the general path) or fail as there
+        assertArrayEquals(new float[] {1, 2}, m.get(Index.of(NdArray.of(new long[] {0})),
+                Index.of(NdArray.of(new long[] {0, 1}))).toFloatArray());
+    }
 }

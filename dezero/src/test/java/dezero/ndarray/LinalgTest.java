@@ -584,4 +584,93 @@ class LinalgTest {
         assertEquals(Linalg.NOT_MERGEABLE, Linalg.mergedStride(t, new int[] {0, 1}));
         assertEquals(4, Linalg.mergedStride(t, new int[] {2, 1}));
     }
+
+    // ------------------------------------------------------------------ small matrices (DoubleGemmSmall)
+
+    static Stream<Arguments> smallSeeds() {
+        return IntStream.range(100, 116).mapToObj(seed -> Arguments.of(seed));
+    }
+
+    /**
+     * Products of at most {@link Linalg#SMALL_WORK} multiply-adds in every layout: small integers give
+     * exactly the naive triple loop; Gaussian values give, bit for bit, the plain sum
+     * {@code ((a0 b0 + a1 b1) + a2 b2) + ...} in the dtype, in order of {@code p}.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("smallSeeds")
+    void smallProductsAreThePlainSumInOrder(int seed) {
+        Random rnd = new Random(seed);
+        for (int trial = 0; trial < 30; trial++) {
+            int m = 1 + rnd.nextInt(33);
+            int n = 1 + rnd.nextInt(33);
+            int k = 1 + rnd.nextInt(33);
+            if ((long) m * n * k > Linalg.SMALL_WORK) {
+                k = (int) Math.max(1, Linalg.SMALL_WORK / ((long) m * n));
+            }
+            if ((long) m * n * k > Linalg.SMALL_WORK) {
+                continue;
+            }
+            DType dt = rnd.nextBoolean() ? DType.FLOAT32 : DType.FLOAT64;
+            Layout la = Layout.values()[rnd.nextInt(4)];
+            Layout lb = Layout.values()[rnd.nextInt(4)];
+            long[] av = new long[m * k];
+            long[] bv = new long[k * n];
+            for (int i = 0; i < av.length; i++) {
+                av[i] = rnd.nextInt(9) - 4;
+            }
+            for (int i = 0; i < bv.length; i++) {
+                bv[i] = rnd.nextInt(9) - 4;
+            }
+            String what = "(" + m + ", " + k + ") " + la + " x (" + k + ", " + n + ") " + lb + " " + dt;
+            double[] got = layout(av, m, k, la, dt, rnd).matmul(layout(bv, k, n, lb, dt, rnd)).toDoubleArray();
+            long[] expected = naive(av, bv, m, n, k);
+            for (int i = 0; i < expected.length; i++) {
+                assertEquals(expected[i], got[i], what + " element " + i);
+            }
+            NdArray a = gaussian(rnd, dt, m, k);
+            NdArray b = gaussian(rnd, dt, k, n);
+            NdArray c = viewAs(a, la, rnd).matmul(viewAs(b, lb, rnd));
+            assertEquals(dt, c.dtype());
+            assertEquals(Shape.of(m, n), c.shape());
+            double[] x = a.toDoubleArray();
+            double[] y = b.toDoubleArray();
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < n; j++) {
+                    double s = 0;
+                    float sf = 0;
+                    for (int p = 0; p < k; p++) {
+                        s += x[i * k + p] * y[p * n + j];
+                        sf += (float) x[i * k + p] * (float) y[p * n + j];
+                    }
+                    double e = dt == DType.FLOAT64 ? s : sf;
+                    assertEquals(e, c.get(i, j), what + " gaussian (" + i + ", " + j + ")");
+                }
+            }
+        }
+    }
+
+    /** The values of {@code x} in the memory layout {@code l}. */
+    static NdArray viewAs(NdArray x, Layout l, Random rnd) {
+        switch (l) {
+            case TRANSPOSED:
+                return x.transpose().copy().transpose();
+            case STEPPED:
+            case OFFSET_ROWS:
+                return ElementwiseTest.stridedView(x);
+            default:
+                return x;
+        }
+    }
+
+    @Test
+    void smallProductValuesAndShapes() {
+        NdArray a = NdArray.of(new double[][] {{1, 2}, {3, 4}, {5, 6}});
+        NdArray b = NdArray.of(new double[][] {{1, 0, -1}, {2, 1, 0}});
+        assertArrayEquals(new double[] {5, 2, -1, 11, 4, -3, 17, 6, -5}, a.matmul(b).toDoubleArray());
+        assertArrayEquals(new double[] {5, 11, 17, 11, 25, 39, 17, 39, 61}, a.matmul(a.transpose()).toDoubleArray());
+        assertEquals(Shape.of(3, 0), a.matmul(NdArray.zeros(2, 0)).shape());
+        assertArrayEquals(new double[] {0, 0, 0, 0}, NdArray.zeros(2, 0).matmul(NdArray.zeros(0, 2)).toDoubleArray());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> a.matmul(a));
+        assertEquals("matmul: shapes (3, 2) and (3, 2) are not aligned: 2 (dim 1) != 3 (dim 0)", e.getMessage());
+    }
 }

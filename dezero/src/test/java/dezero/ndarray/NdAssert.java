@@ -77,4 +77,22 @@ final class NdAssert {
             }
         }
     }
+
+    /**
+     * Same dtype, shape and bits in every element (0.0 differs from -0.0; NaN equals NaN): for results
+     * that two code paths must compute identically.
+     */
+    static void assertSameBits(NdArray expected, NdArray actual, String what) {
+        if (expected.dtype() != actual.dtype() || !expected.shape().equals(actual.shape())) {
+            fail(what + ": expected " + expected.dtype() + " " + expected.shape() + ", got " + actual.dtype() + " "
+                    + actual.shape());
+        }
+        double[] e = expected.toDoubleArray();
+        double[] a = actual.toDoubleArray();
+        for (int i = 0; i < e.length; i++) {
+            if (Double.doubleToLongBits(e[i]) != Double.doubleToLongBits(a[i])) {
+                fail(what + ": element " + i + " is " + a[i] + ", expected " + e[i]);
+            }
+        }
+    }
 }

@@ -2,6 +2,7 @@ package dezero.ndarray;
 
 import static dezero.ndarray.NdAssert.assertArrayEquals;
 import static dezero.ndarray.NdAssert.assertClose;
+import static dezero.ndarray.NdAssert.assertSameBits;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -404,5 +405,79 @@ class ReduceTest {
         }
         assertEquals(d[argmax], x.max().item());
         assertEquals(argmax, x.argmax().getLong());
+    }
+
+    // ------------------------------------------------------------------ small contiguous arrays: the paths without a plan
+
+    /**
+     * Sum, mean, max and min of small contiguous float matrices over axis 0, axis 1 (both spellings)
+     * and all axes, and logsumexp over axis 1: the same bits as the general path (the pairwise
+     * summation order does not change).
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {41, 42, 43, 44, 45, 46})
+    void smallPathsGiveTheBitsOfTheGeneralPath(long seed) {
+        Random rnd = new Random(seed);
+        for (int trial = 0; trial < 25; trial++) {
+            int n = 1 + rnd.nextInt(seed % 2 == 0 ? 5 : 70);
+            int m = 1 + rnd.nextInt(seed % 3 == 0 ? 5 : 70);
+            DType dt = rnd.nextBoolean() ? DType.FLOAT32 : DType.FLOAT64;
+            double[] v = new double[n * m];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = rnd.nextGaussian() * Math.pow(10, rnd.nextInt(7) - 3);
+            }
+            if (rnd.nextInt(4) == 0) {
+                v[rnd.nextInt(v.length)] = Double.NEGATIVE_INFINITY;
+            }
+            NdArray a = NdArray.of(v, n, m).astype(dt);
+            NdArray flat = a.reshape(-1);
+            int[][] axesList = {null, {0}, {1}, {-1}, {-2}};
+            try {
+                for (int[] axes : axesList) {
+                    for (boolean keep : new boolean[] {false, true}) {
+                        for (Kind kind : Kind.values()) {
+                            String what = kind + " " + dt + " " + a.shape() + " axes "
+                                    + java.util.Arrays.toString(axes) + (keep ? " keepdims" : "");
+                            Reduce.smallPaths = true;
+                            NdArray fast = Reduce.reduce(kind, a, axes, keep);
+                            Reduce.smallPaths = false;
+                            assertSameBits(Reduce.reduce(kind, a, axes, keep), fast, what);
+                        }
+                    }
+                }
+                for (boolean keep : new boolean[] {false, true}) {
+                    Reduce.smallPaths = true;
+                    NdArray fast = a.logsumexp(new int[] {1}, keep);
+                    Reduce.smallPaths = false;
+                    assertSameBits(a.logsumexp(new int[] {1}, keep), fast, "logsumexp " + dt + " " + a.shape());
+                }
+                Reduce.smallPaths = true;
+                NdArray fastSumTo = a.sumTo(m);
+                NdArray fastFlat = flat.sum();
+                Reduce.smallPaths = false;
+                assertSameBits(a.sumTo(m), fastSumTo, "sumTo");
+                assertSameBits(flat.sum(), fastFlat, "sum 1-d");
+            } finally {
+                Reduce.smallPaths = true;
+            }
+        }
+    }
+
+    @Test
+    void smallLogsumexpValues() {
+        double ninf = Double.NEGATIVE_INFINITY;
+        NdArray x = NdArray.of(new double[][] {{0, Math.log(3)}, {ninf, ninf}, {ninf, 2}, {Double.NaN, 1}});
+        NdArray r = x.logsumexp(1);
+        assertEquals(Math.log(4), r.get(0), 1e-15);
+        assertEquals(ninf, r.get(1));
+        assertEquals(2, r.get(2));
+        assertTrue(Double.isNaN(r.get(3)));
+        NdArray f = NdArray.of(new float[][] {{1, 1, 1, 1}}).logsumexp(new int[] {-1}, true);
+        assertEquals(Shape.of(1, 1), f.shape());
+        assertEquals(DType.FLOAT32, f.dtype());
+        assertEquals((float) (1 + Math.log(4)), (float) f.get(0, 0), 1e-6);
+        // no axis: elementwise (nothing is summed)
+        assertArrayEquals(NdArray.of(new double[][] {{1, 2}}), NdArray.of(new double[][] {{1, 2}}).logsumexp(
+                new int[0], false));
     }
 }

@@ -12,6 +12,7 @@ import dezero.ndarray.NdArray;
 import dezero.utils.GradientCheck;
 import java.util.Arrays;
 import java.util.Random;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -137,6 +138,67 @@ public final class DiffChecks {
         assertNotNull(x32.grad(), "float32 gradient");
         assertEquals(DType.FLOAT32, x32.grad().dtype(), "float32 gradient dtype");
         assertClose(x64.grad().data(), x32.grad().data(), 1e-3, 1e-4, "float32 gradient");
+    }
+
+    /**
+     * The checks of a function of several inputs, all varied at once (float64; int64 inputs such as
+     * labels and ids are passed as they are and not varied): first and second order by
+     * {@link GradientCheck#gradientCheck(Function, Variable[], double, double, boolean)} of
+     * {@code sum(f(xs) * r)} for a fixed random {@code r}; forward mode with a tangent on every floating
+     * input: its value equals {@code f(xs)}, its tangent {@code sum_i J_i v_i} matches central
+     * differences along all {@code v_i} together and satisfies {@code <u, sum_i J_i v_i> = sum_i <J_i^T u, v_i>}
+     * with the reverse-mode gradients.
+     */
+    public static void checkJoint(Function<Variable[], Variable> f, NdArray[] inputs, long seed) {
+        int n = inputs.length;
+        Random rnd = new Random(seed);
+        NdArray y = f.apply(variables(inputs)).data();
+        Variable r = new Variable(randomLike(rnd, y));
+        GradientCheck.gradientCheck(xs -> f.apply(xs).mul(r).sum(), variables(inputs), 1e-4, 1e-5, true);
+
+        Variable[] xs = variables(inputs);
+        NdArray[] v = new NdArray[n];
+        java.util.List<Variable> fx = new java.util.ArrayList<>();
+        java.util.List<Variable> fv = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (inputs[i].dtype().isFloating()) {
+                v[i] = randomLike(rnd, inputs[i]);
+                fx.add(xs[i]);
+                fv.add(new Variable(v[i]));
+            }
+        }
+        Autodiff.Jvp j = Autodiff.jvp(() -> f.apply(xs), fx.toArray(new Variable[0]), fv.toArray(new Variable[0]));
+        assertClose(y, j.value().data(), 1e-13, 1e-13, "joint jvp value");
+        NdArray t = j.tangent().data();
+        assertEquals(y.shape(), t.shape(), "joint tangent shape");
+        double eps = 1e-5;
+        NdArray[] plus = new NdArray[n];
+        NdArray[] minus = new NdArray[n];
+        for (int i = 0; i < n; i++) {
+            plus[i] = v[i] == null ? inputs[i] : inputs[i].add(v[i].mul(eps));
+            minus[i] = v[i] == null ? inputs[i] : inputs[i].sub(v[i].mul(eps));
+        }
+        NdArray diff = f.apply(variables(plus)).data().sub(f.apply(variables(minus)).data()).div(2 * eps);
+        assertClose(diff, t, 1e-4, 1e-5, "joint jvp vs central differences");
+        NdArray u = randomLike(rnd, y);
+        Variable[] ys = variables(inputs);
+        Variable[] gs = Autodiff.grad(f.apply(ys).mul(new Variable(u)), ys);
+        double lhs = u.mul(t).sum().item();
+        double rhs = 0;
+        for (int i = 0; i < n; i++) {
+            if (v[i] != null) {
+                rhs += gs[i].data().mul(v[i]).sum().item();
+            }
+        }
+        assertEquals(lhs, rhs, 1e-10 * (1 + Math.abs(lhs)), "joint <u, J v> vs sum of <J_i^T u, v_i>");
+    }
+
+    private static Variable[] variables(NdArray[] a) {
+        Variable[] out = new Variable[a.length];
+        for (int i = 0; i < a.length; i++) {
+            out[i] = new Variable(a[i]);
+        }
+        return out;
     }
 
     /** Elementwise {@code |a - b| <= atol + rtol |a|}, with the first differing values in the message. */

@@ -10,14 +10,19 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Reads the text fixtures written by {@code tools/fixtures_autodiff.py}. */
+/** Reads the text fixtures written by {@code tools/fixtures_autodiff.py} (and {@code tools/fixtures_faudit.py}). */
 public final class Fixtures {
     private Fixtures() {
     }
 
     /** The named arrays of {@code fixtures/autodiff/<name>.txt}. */
     public static Map<String, NdArray> load(String name) {
-        String path = "/fixtures/autodiff/" + name + ".txt";
+        return load("autodiff", name);
+    }
+
+    /** The named arrays of {@code fixtures/<area>/<name>.txt}. */
+    public static Map<String, NdArray> load(String area, String name) {
+        String path = "/fixtures/" + area + "/" + name + ".txt";
         Map<String, NdArray> out = new LinkedHashMap<>();
         try (InputStream in = Fixtures.class.getResourceAsStream(path)) {
             if (in == null) {
