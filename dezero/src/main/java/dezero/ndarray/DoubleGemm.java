@@ -9,7 +9,11 @@ package dezero.ndarray;
  * {@code MC x KC} block of A are packed (copied into the order the micro-kernel reads them, padded
  * with zeros to whole {@code MR x NR} tiles), and the micro-kernel of {@link DoubleGemmVector} keeps
  * an {@code MR x NR} tile of C in registers over the {@code KC} steps. Packing reads any strides, so
- * a transposed operand costs nothing extra.
+ * a transposed or sliced operand needs no copy of its own (packing a column-major B is a transpose,
+ * somewhat slower than the plain copy of a row-major one). Products of at least
+ * {@code 2^21} multiply-adds are split into row (or column) ranges of whole tiles over the threads of
+ * {@link Gemm}; each range is computed exactly as on one thread, so the result does not depend on
+ * the split. Without the Vector API, {@link DoubleGemmPlain} does the same job in plain Java.
  */
 final class DoubleGemm {
     private DoubleGemm() {

@@ -7,8 +7,8 @@ package dezero.ndarray;
  * {@code ldc}): the path without the Vector API, and the int64 product.
  *
  * <p>{@link #blocked} copies a {@code KC x NC} block of B into one array per row and accumulates
- * each row of C in a buffer with {@code acc[j] += a * row[j]} loops over that block, which C2
- * auto-vectorizes (every array indexed by the bare loop variable). {@link #naive} is the triple
+ * each row of C in a buffer with {@code acc[j] += a * row[j]} loops over that block (four rows of
+ * the block per pass), which C2 auto-vectorizes (every array indexed by the bare loop variable). {@link #naive} is the triple
  * loop for products too small to pay for the copy.
  */
 final class DoubleGemmPlain {
@@ -105,7 +105,13 @@ final class DoubleGemmPlain {
                     for (int j = 0; j < nc; j++) {
                         acc[j] = 0;
                     }
-                    for (int p = 0; p < kc; p++) {
+                    int p = 0;
+                    for (; p + 4 <= kc; p += 4) {
+                        int ap = arow + p * acs;
+                        update4(acc, rows[p], rows[p + 1], rows[p + 2], rows[p + 3], nc, a[ap], a[ap + acs],
+                                a[ap + 2 * acs], a[ap + 3 * acs]);
+                    }
+                    for (; p < kc; p++) {
                         update(acc, rows[p], nc, a[arow + p * acs]);
                     }
                     int crow = co + i * ldc + jc;
@@ -128,6 +134,14 @@ final class DoubleGemmPlain {
     private static void update(double[] acc, double[] row, int n, double s) {
         for (int j = 0; j < n; j++) {
             acc[j] += s * row[j];
+        }
+    }
+
+    /** Four steps at once: {@code acc[j] += (s0 r0[j] + s1 r1[j]) + (s2 r2[j] + s3 r3[j])}, one load and store of acc. */
+    private static void update4(double[] acc, double[] r0, double[] r1, double[] r2, double[] r3, int n, double s0,
+            double s1, double s2, double s3) {
+        for (int j = 0; j < n; j++) {
+            acc[j] += (s0 * r0[j] + s1 * r1[j]) + (s2 * r2[j] + s3 * r3[j]);
         }
     }
 
