@@ -19,7 +19,7 @@ import java.util.Map;
  * for a training job, and the ones the reports name beside the default figures:
  *
  * <pre>
- * -XX:+UseParallelGC -Xms2g -Xmx2g -XX:+AlwaysPreTouch
+ * -XX:+UseParallelGC -Xms4g -Xmx4g -XX:+AlwaysPreTouch
  * </pre>
  *
  * <ul>
@@ -28,7 +28,7 @@ import java.util.Map;
  *       write barriers and takes arrays of half a region or more (the 3 and 6 MB weights and
  *       gradients of W4; G1 chose 4 MB regions on the 23.5 GB test machine) as humongous objects
  *       outside the young generation.
- *   <li>{@code -Xms2g -Xmx2g}: a fixed heap, so the young generation is not resized while training.
+ *   <li>{@code -Xms4g -Xmx4g}: a fixed heap, so the young generation is not resized while training.
  *   <li>{@code -XX:+AlwaysPreTouch}: the heap's pages are mapped at start-up; otherwise the first
  *       pass of the allocation pointer over the young generation takes a page fault every 4 KB,
  *       which makes the first runs of a short job (W5 is 60 ms) up to twice as slow.
