@@ -16,6 +16,10 @@ import dezero.optimizers.SGD;
  * WORKLOADS.md (W1, W2 with DeZero's init in float64, then X, then t). 20 untimed steps (losses of
  * steps 1 and 20 reported), then timed steps. Metric: ms per step.
  *
+ * <p>As in peers.py, only the 20 steps and the calibration call precede the timed ones, so the first
+ * repeats (float32 runs first) still include JIT compilation, whose threads also compete with the
+ * two threads of the matrix products; {@code -Ddezero.bench.w4.warmup=N} adds N untimed steps.
+ *
  * <p>The batch goes in as an array ({@code model.apply(x)}), as peers.py passes NumPy arrays: it is a
  * constant, so the product for its gradient (100 x 1000 by 1000 x 784) is not computed, as in
  * PyTorch. A step allocates about 10 MB (float32) or 20 MB (float64), among them arrays of 3 or 6 MB:
@@ -49,7 +53,7 @@ final class W4MlpStep {
             for (int i = 0; i < losses.length; i++) {
                 losses[i] = step.get().data().item();
             }
-            double[] ts = Measure.perCall(step, 0);
+            double[] ts = Measure.perCall(step, Integer.getInteger("dezero.bench.w4.warmup", 0));
             String d = dt.toString();
             Emit.line("mlp_step", d, params, "ms_per_step", Measure.median(ts) * 1e3, "ms", Measure.scale(ts, 1e3));
             Emit.line("mlp_step", d, params, "loss_step1", losses[0], "nats", null);
