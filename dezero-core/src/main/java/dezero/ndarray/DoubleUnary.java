@@ -28,6 +28,10 @@ final class DoubleUnary {
 
     /** {@code out[oo + i] = op(a[ao + i])} for NEG, ABS, SIGN, SQUARE. */
     static void run(Unary op, double[] a, int ao, double[] out, int oo, int n) {
+        if (ao == oo) {
+            runSame(op, a, out, oo, oo + n); // indexed alike, which C2 vectorizes (see DoubleBinary)
+            return;
+        }
         switch (op) {
             case NEG:
                 for (int i = 0; i < n; i++) {
@@ -48,6 +52,32 @@ final class DoubleUnary {
             default:
                 for (int i = 0; i < n; i++) {
                     out[oo + i] = a[ao + i] * a[ao + i];
+                }
+        }
+    }
+
+    /** {@link #run} where both arrays are indexed alike: positions {@code [from, to)}. */
+    private static void runSame(Unary op, double[] a, double[] out, int from, int to) {
+        switch (op) {
+            case NEG:
+                for (int i = from; i < to; i++) {
+                    out[i] = -a[i];
+                }
+                break;
+            case ABS:
+                for (int i = from; i < to; i++) {
+                    out[i] = Math.abs(a[i]);
+                }
+                break;
+            case SIGN:
+                for (int i = from; i < to; i++) {
+                    double x = a[i];
+                    out[i] = x > 0 ? 1 : x < 0 ? -1 : x == 0 ? 0 : x;
+                }
+                break;
+            default:
+                for (int i = from; i < to; i++) {
+                    out[i] = a[i] * a[i];
                 }
         }
     }
