@@ -15,8 +15,8 @@ cd "$root"
 ./mvnw -q -B -ntp -pl dezero-bench -am package -DskipTests
 lib="$root/dezero-core/target/classes"
 # The JVM flags a training job would use: the Vector API, and a throughput collector with a
-# pre-sized heap (large arrays are allocated every step).
-JVM_FLAGS="${JVM_FLAGS:---add-modules jdk.incubator.vector -XX:+UseParallelGC -Xms4g -Xmx4g}"
+# pre-sized heap whose pages are mapped at start (large arrays are allocated every step; see Bench).
+JVM_FLAGS="${JVM_FLAGS:---add-modules jdk.incubator.vector -XX:+UseParallelGC -Xms4g -Xmx4g -XX:+AlwaysPreTouch}"
 echo "# dezero-java ($only) with $JVM_FLAGS" >&2
 java $JVM_FLAGS -cp "$root/dezero-bench/target/classes:$lib" dezero.bench.Bench --only "$only" > "$out/dezero-java.jsonl"
 np_only=$(echo "$only" | tr ',' '\n' | grep -E '^W[23]$' | paste -sd, - || true)

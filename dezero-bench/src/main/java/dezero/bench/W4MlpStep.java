@@ -15,6 +15,11 @@ import dezero.optimizers.SGD;
  * same batch of 100 every step; weights and data drawn from {@code RandomState(0)} in the order of
  * WORKLOADS.md (W1, W2 with DeZero's init in float64, then X, then t). 20 untimed steps (losses of
  * steps 1 and 20 reported), then timed steps. Metric: ms per step.
+ *
+ * <p>The batch goes in as an array ({@code model.apply(x)}), as peers.py passes NumPy arrays: it is a
+ * constant, so the product for its gradient (100 x 1000 by 1000 x 784) is not computed, as in
+ * PyTorch. A step allocates about 10 MB (float32) or 20 MB (float64), among them arrays of 3 or 6 MB:
+ * see {@link Bench} for the JVM flags of a training job.
  */
 final class W4MlpStep {
     private W4MlpStep() {

@@ -18,6 +18,12 @@ import java.util.List;
  * float64, cast), then the 300 epoch permutations of the same stream, drawn before training. Timed:
  * the whole training from fresh weights, including batch indexing and reading each batch loss back.
  * Metrics: {@code train_seconds} and {@code final_avg_loss} (mean batch loss of the last epoch).
+ *
+ * <p>One untimed warm-up run, as {@code peers.py} does: the timed runs then still include JIT
+ * compilation (a run is only 3000 steps of a few microseconds; the JIT needs about a second of
+ * them). {@code -Ddezero.bench.w5.warmup=N} runs N warm-up runs instead, for the compiled steady
+ * state of a longer training. The data go in as arrays ({@code model.apply(x)}), as peers.py passes
+ * NumPy arrays, so no gradient is computed for them.
  */
 final class W5Spiral {
     private W5Spiral() {
@@ -64,7 +70,7 @@ final class W5Spiral {
             }
             return new double[] {(System.nanoTime() - t0) * 1e-9, avg};
         };
-        List<double[]> runs = Measure.repeat(train, 1);
+        List<double[]> runs = Measure.repeat(train, Integer.getInteger("dezero.bench.w5.warmup", 1));
         double[] secs = new double[runs.size()];
         for (int i = 0; i < secs.length; i++) {
             secs[i] = runs.get(i)[0];
