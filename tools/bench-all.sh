@@ -13,7 +13,7 @@ peers="${PEERS_PY:-$root/../shared/bench/peers.py}"
 mkdir -p "$out"
 cd "$root"
 ./mvnw -q -B -ntp -pl dezero-bench -am package -DskipTests
-lib="$(ls -d "$root"/dezero/target/classes "$root"/dezero-core/target/classes 2>/dev/null | head -1)"
+lib="$root/dezero-core/target/classes"
 # The JVM flags a training job would use: the Vector API, and a throughput collector with a
 # pre-sized heap whose pages are mapped at start (large arrays are allocated every step; see Bench).
 JVM_FLAGS="${JVM_FLAGS:---add-modules jdk.incubator.vector -XX:+UseParallelGC -Xms4g -Xmx4g -XX:+AlwaysPreTouch}"

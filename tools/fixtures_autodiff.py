@@ -1,14 +1,14 @@
 """Forward-value fixtures for the differentiable functions of dezero-java (dezero.functions.F and
 the core Variable operations), computed with NumPy.
 
-Writes dezero/src/test/resources/fixtures/autodiff/<case>.txt. Each file holds named arrays:
+Writes dezero-core/src/test/resources/fixtures/autodiff/<case>.txt. Each file holds named arrays:
 a header line `<name> <dtype> <dim>...` (no dims for 0-d) followed by one line of the values in C
 order (repr of float64, or integers). Run from the repository root: python3 tools/fixtures_autodiff.py
 """
 import os
 import numpy as np
 
-OUT = os.path.join("dezero", "src", "test", "resources", "fixtures", "autodiff")
+OUT = os.path.join("dezero-core", "src", "test", "resources", "fixtures", "autodiff")
 rs = np.random.RandomState(0)
 
 

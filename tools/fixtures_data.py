@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes the NumPy fixtures of the dezero.data tests into dezero/src/test/resources/fixtures/data/.
+"""Writes the NumPy fixtures of the dezero.data tests into dezero-core/src/test/resources/fixtures/data/.
 
 Run from the repository root: python3 tools/fixtures_data.py
 Each fixture is a small text file:
@@ -14,9 +14,9 @@ import os
 
 import numpy as np
 
-OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "dezero", "src", "test", "resources",
+OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "dezero-core", "src", "test", "resources",
                    "fixtures", "data")
-DIGITS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "dezero", "src", "main", "resources",
+DIGITS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "dezero-core", "src", "main", "resources",
                       "dezero", "data", "digits.csv.gz")
 
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes the NumPy fixtures of the elementwise/reduction tests of dezero.ndarray.
 
-Output: dezero/src/test/resources/fixtures/elementwise/*.txt, read by the test helper
+Output: dezero-core/src/test/resources/fixtures/elementwise/*.txt, read by the test helper
 dezero.ndarray.Fixtures. Format: records, each starting with a line
     @ <kind> key=value key=value ...
 followed by array lines
@@ -19,7 +19,7 @@ import sys
 
 import numpy as np
 
-OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "dezero", "src", "test", "resources",
+OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "dezero-core", "src", "test", "resources",
                    "fixtures", "elementwise")
 
 

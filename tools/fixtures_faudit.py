@@ -4,7 +4,7 @@ backward, embedding gradients with repeated ids (scatter-add), and the numerical
 the fused functions (softmax cross entropy, log-softmax, sigmoid, sigmoid cross entropy, binary cross
 entropy) computed in closed form.
 
-Writes dezero/src/test/resources/fixtures/faudit/<case>.txt in the text format of
+Writes dezero-core/src/test/resources/fixtures/faudit/<case>.txt in the text format of
 tools/fixtures_autodiff.py: a header line `<name> <dtype> <dim>...` followed by one line of values in
 C order. float32 results are stored as the float64 numbers they are (exactly). Run from the
 repository root: python3 tools/fixtures_faudit.py
@@ -12,7 +12,7 @@ repository root: python3 tools/fixtures_faudit.py
 import os
 import numpy as np
 
-OUT = os.path.join("dezero", "src", "test", "resources", "fixtures", "faudit")
+OUT = os.path.join("dezero-core", "src", "test", "resources", "fixtures", "faudit")
 
 
 def write(case, **arrays):

@@ -2,7 +2,7 @@
 """Writes the NumPy reference fixtures of the indexing/joining/printing tests.
 
 Run from the repository root:  python3 tools/fixtures_indexing.py
-Output: dezero/src/test/resources/fixtures/indexing/*.json (deterministic: fixed seeds).
+Output: dezero-core/src/test/resources/fixtures/indexing/*.json (deterministic: fixed seeds).
 
 Encoding used by every file:
   array  = {"dtype": "float64"|"float32"|"int64", "shape": [...], "data": [...] (C order)}
@@ -18,7 +18,7 @@ import random
 
 import numpy as np
 
-OUT = os.path.join("dezero", "src", "test", "resources", "fixtures", "indexing")
+OUT = os.path.join("dezero-core", "src", "test", "resources", "fixtures", "indexing")
 
 
 def enc_value(x, dtype):

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes the NumPy reference cases of dezero.ndarray.Linalg (matmul, dot, tensordot).
 
-Output: dezero/src/test/resources/fixtures/linalg/cases.txt, read by LinalgTest. One case per block:
+Output: dezero-core/src/test/resources/fixtures/linalg/cases.txt, read by LinalgTest. One case per block:
 
     case <name>
     op <matmul|dot|tensordot>
@@ -23,7 +23,7 @@ import os
 
 import numpy as np
 
-OUT = os.path.join(os.path.dirname(__file__), "..", "dezero", "src", "test", "resources", "fixtures", "linalg",
+OUT = os.path.join(os.path.dirname(__file__), "..", "dezero-core", "src", "test", "resources", "fixtures", "linalg",
                    "cases.txt")
 rng = np.random.RandomState(1234)
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """NumPy fixtures for dezero.layers, dezero.models and dezero.optimizers (run by hand).
 
-Writes dezero/src/test/resources/fixtures/nn/*.npz. The formulas are written out here from the
+Writes dezero-core/src/test/resources/fixtures/nn/*.npz. The formulas are written out here from the
 definitions (DeZero's optimizers, Linear init, LSTM/RNN/BatchNorm, an MLP trained by SGD); the
 order of floating-point operations follows DeZero's in-place NumPy updates, so float64 results
 are exact references.
@@ -11,7 +11,7 @@ import pathlib
 
 import numpy as np
 
-OUT = pathlib.Path(__file__).resolve().parent.parent / "dezero/src/test/resources/fixtures/nn"
+OUT = pathlib.Path(__file__).resolve().parent.parent / "dezero-core/src/test/resources/fixtures/nn"
 OUT.mkdir(parents=True, exist_ok=True)
 f32 = np.float32
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Fixtures for dezero.ndarray.Npy: .npy/.npz files written by NumPy itself.
 
-    python3 tools/fixtures_npy.py                  # (re)writes dezero/src/test/resources/fixtures/npy/
+    python3 tools/fixtures_npy.py                  # (re)writes dezero-core/src/test/resources/fixtures/npy/
     python3 tools/fixtures_npy.py --verify DIR     # checks that NumPy reads the files Java wrote into DIR
 
 Writing: every fixture is written with np.save / np.savez / np.savez_compressed or
@@ -17,7 +17,7 @@ NaN and -0.0 included), int64 in decimal. Lines starting with '#' are comments. 
 must refuse are listed on "error" lines: "name  error  <words the message must contain>".
 
 Verifying: NpyTest.javaWrittenFilesForNumpy re-saves every readable fixture with Java's
-Npy.save / Npy.saveNpz / Npy.saveNpzCompressed into dezero/target/npy-java-written/ (same names)
+Npy.save / Npy.saveNpz / Npy.saveNpzCompressed into dezero-core/target/npy-java-written/ (same names)
 plus a few extra cases described in java_manifest.tsv there (same format). --verify loads each of
 those with np.load and compares dtype, shape and values bit for bit against the manifest, and
 checks that every Java-written .npy equals np.save's bytes for the same array.
@@ -29,7 +29,7 @@ import sys
 import numpy as np
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-OUT = os.path.join(HERE, "..", "dezero", "src", "test", "resources", "fixtures", "npy")
+OUT = os.path.join(HERE, "..", "dezero-core", "src", "test", "resources", "fixtures", "npy")
 
 JAVA_DTYPE = {  # what the Java reader returns for each stored dtype
     "float64": "float64", "float32": "float32", "float16": "float32",

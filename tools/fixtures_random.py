@@ -3,7 +3,7 @@
 
 Usage: python3 tools/fixtures_random.py   (NumPy 2.x, mpmath; run from the repository root)
 
-Output: dezero/src/test/resources/fixtures/random/{streams,workloads}.txt, line based:
+Output: dezero-core/src/test/resources/fixtures/random/{streams,workloads}.txt, line based:
 
     seed S                     new RandomState(S)
     global_seed S              RandomState.seed(S), then ops on RandomState.global()
@@ -28,7 +28,7 @@ import mpmath
 import numpy as np
 
 mpmath.mp.prec = 256
-OUT = os.path.join("dezero", "src", "test", "resources", "fixtures", "random")
+OUT = os.path.join("dezero-core", "src", "test", "resources", "fixtures", "random")
 
 
 def cr_log(x):

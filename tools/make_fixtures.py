@@ -5,7 +5,7 @@
     python3 tools/make_fixtures.py random npy # some areas
 
 Each area's script is tools/fixtures_<area>.py and writes into
-dezero/src/test/resources/fixtures/<area>/. Needs NumPy (fixtures were made with NumPy 2.4).
+dezero-core/src/test/resources/fixtures/<area>/. Needs NumPy (fixtures were made with NumPy 2.4).
 """
 import pathlib
 import subprocess

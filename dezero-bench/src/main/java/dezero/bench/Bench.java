@@ -11,7 +11,7 @@ import java.util.Map;
  *
  * <pre>
  * ./mvnw -q -pl dezero-bench -am package -DskipTests
- * java --add-modules jdk.incubator.vector -cp "dezero-bench/target/dezero-bench.jar:dezero/target/classes" dezero.bench.Bench --only W2,W3
+ * java --add-modules jdk.incubator.vector -cp "dezero-bench/target/classes:dezero-core/target/classes" dezero.bench.Bench --only W2,W3
  * </pre>
  *
  * <p>JVM flags. Without flags the JVM's defaults apply (G1, a heap that grows from 1/64 of the

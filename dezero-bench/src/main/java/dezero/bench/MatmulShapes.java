@@ -21,8 +21,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * ({@code gy W^T}, {@code x^T gy}, both on transposed views), from the spiral MLP's tiny ones to W4's.
  *
  * <pre>
- * java --add-modules jdk.incubator.vector -cp "dezero-bench/target/classes:dezero/target/classes:$(cat cp.txt)" \
- *     org.openjdk.jmh.Main MatmulShapes
+ * java -cp "dezero-bench/target/classes:dezero/target/classes:JMH_JARS" org.openjdk.jmh.Main MatmulShapes \
+ *     -p shape=100x784x1000 -p dtype=float32
  * </pre>
  */
 @State(Scope.Thread)
@@ -32,8 +32,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
 public class MatmulShapes {
-    /** {@code m,k,n}: x is (m, k), W is (k, n). */
-    @Param({"30,2,10", "30,10,3", "100,784,1000", "100,1000,10", "256,256,256"})
+    /** {@code m x k x n}: x is (m, k), W is (k, n). */
+    @Param({"30x2x10", "30x10x3", "100x784x1000", "100x1000x10", "256x256x256"})
     public String shape;
 
     @Param({"float32", "float64"})
@@ -45,7 +45,7 @@ public class MatmulShapes {
 
     @Setup
     public void setup() {
-        String[] p = shape.split(",");
+        String[] p = shape.split("x");
         int m = Integer.parseInt(p[0]);
         int k = Integer.parseInt(p[1]);
         int n = Integer.parseInt(p[2]);

@@ -15,15 +15,15 @@ final class Linalg {
     private Linalg() {
     }
 
+    /** Products of at most this many multiply-adds take {@link DoubleGemmSmall} (no packing, no threads). */
+    static final long SMALL_WORK = 4096;
+
     /**
      * {@code np.matmul}: for 2-d operands the matrix product {@code C[i, j] = sum_p A[i, p] B[p, j]};
      * a 1-d first operand is a row {@code (1, k)} and a 1-d second operand a column {@code (k, 1)},
      * the added axis removed from the result; operands of rank above 2 are stacks of matrices in the
      * last two axes, whose leading (batch) axes broadcast against each other.
      */
-    /** Products of two matrices of at most this many multiply-adds take {@link DoubleGemmSmall}. */
-    static final long SMALL_WORK = 4096;
-
     static NdArray matmul(NdArray a, NdArray b) {
         if (a.dtype == b.dtype && a.dtype != DType.INT64 && a.strides.length == 2 && b.strides.length == 2) {
             // the common case of two matrices of one floating dtype, without the batch machinery
@@ -37,18 +37,8 @@ final class Linalg {
                 if (m == 0 || n == 0 || k == 0) {
                     return c;
                 }
-                if ((long) m * n * k <= SMALL_WORK) {
-                    if (a.dtype == DType.FLOAT64) {
-                        DoubleGemmSmall.gemm(m, n, k, a.doubleData, a.offset, a.strides[0], a.strides[1], b.doubleData,
-                                b.offset, b.strides[0], b.strides[1], c.doubleData, 0);
-                    } else {
-                        FloatGemmSmall.gemm(m, n, k, a.floatData, a.offset, a.strides[0], a.strides[1], b.floatData,
-                                b.offset, b.strides[0], b.strides[1], c.floatData, 0);
-                    }
-                } else {
-                    gemm(m, n, k, a, a.offset, a.strides[0], a.strides[1], b, b.offset, b.strides[0], b.strides[1],
-                            c, 0, n);
-                }
+                gemm(m, n, k, a, a.offset, a.strides[0], a.strides[1], b, b.offset, b.strides[0], b.strides[1], c, 0,
+                        n);
                 return c;
             }
         }
@@ -333,7 +323,7 @@ final class Linalg {
         return stride;
     }
 
-    /** {@code C[co ...] = A B} for one product in the arrays' common dtype. */
+    /** {@code C[co ...] = A B} for one product in the arrays' common dtype; C is zero on entry. */
     private static void gemm(int m, int n, int k, NdArray a, int ao, int ars, int acs, NdArray b, int bo, int brs,
             int bcs, NdArray c, int co, int ldc) {
         switch (c.dtype) {
@@ -344,7 +334,7 @@ final class Linalg {
                 FloatGemm.gemm(m, n, k, a.floatData, ao, ars, acs, b.floatData, bo, brs, bcs, c.floatData, co, ldc);
                 break;
             default:
-                if ((long) m * n * k <= DoubleGemm.SMALL_WORK || m == 1 || n == 1) {
+                if ((long) m * n * k <= SMALL_WORK || m == 1 || n == 1) {
                     LongGemmPlain.naive(m, n, k, a.longData, ao, ars, acs, b.longData, bo, brs, bcs, c.longData, co,
                             ldc);
                 } else {

@@ -72,7 +72,7 @@ final class Gemm {
         void run(int index);
     }
 
-    /** Runs {@code part.run(0..parts-1)} on this thread and the workers of {@link Parallel}; returns when all are done. */
+    /** Runs {@code part.run(0..parts-1)} on this thread and the workers of {@link Parallel}; returns when done. */
     static void run(int parts, Part part) {
         if (parts <= 1) {
             part.run(0);

@@ -1,7 +1,7 @@
 package dezero.ndarray;
 
 /**
- * The float64 general matrix multiply {@code C += A B}, with A ({@code m x k}) and B ({@code k x n})
+ * The float64 general matrix multiply {@code C = A B} (C zero on entry), with A ({@code m x k}) and B ({@code k x n})
  * given by an offset and a row and a column stride each (so transposed and sliced views need no copy),
  * and C ({@code m x n}) row-major with row stride {@code ldc}.
  *
@@ -29,17 +29,22 @@ final class DoubleGemm {
     static int MC = 96;
     static int NC = 2048;
 
-    /** Products of at most this many multiply-adds take the naive loop (no packing). */
-    static final long SMALL_WORK = 4096;
-
-    /** {@code C += A B}: picks the naive, plain-Java or Vector-API kernel and splits large products over threads. */
+    /**
+     * {@code C = A B} with C zero on entry: small products ({@link Linalg#SMALL_WORK}) take the
+     * register-blocked loops of {@link DoubleGemmSmall}, a single row or column of C the naive loop,
+     * the rest the plain-Java or Vector-API blocked kernel, split over threads when large.
+     */
     static void gemm(int m, int n, int k, double[] a, int ao, int ars, int acs, double[] b, int bo, int brs, int bcs,
             double[] c, int co, int ldc) {
         if (m == 0 || n == 0 || k == 0) {
             return;
         }
         long work = (long) m * n * k;
-        if (work <= SMALL_WORK || m == 1 || n == 1) {
+        if (work <= Linalg.SMALL_WORK && ldc == n) {
+            DoubleGemmSmall.gemm(m, n, k, a, ao, ars, acs, b, bo, brs, bcs, c, co);
+            return;
+        }
+        if (work <= Linalg.SMALL_WORK || m == 1 || n == 1) {
             DoubleGemmPlain.naive(m, n, k, a, ao, ars, acs, b, bo, brs, bcs, c, co, ldc);
             return;
         }

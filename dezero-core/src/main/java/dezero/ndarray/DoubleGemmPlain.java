@@ -8,8 +8,8 @@ package dezero.ndarray;
  *
  * <p>{@link #blocked} copies a {@code KC x NC} block of B into one array per row and accumulates
  * each row of C in a buffer with {@code acc[j] += a * row[j]} loops over that block (four rows of
- * the block per pass), which C2 auto-vectorizes (every array indexed by the bare loop variable). {@link #naive} is the triple
- * loop for products too small to pay for the copy.
+ * the block per pass), which C2 auto-vectorizes (every array indexed by the bare loop variable).
+ * {@link #naive} is the triple loop for a single row or column of C and for int64.
  */
 final class DoubleGemmPlain {
     private DoubleGemmPlain() {
@@ -137,7 +137,7 @@ final class DoubleGemmPlain {
         }
     }
 
-    /** Four steps at once: {@code acc[j] += (s0 r0[j] + s1 r1[j]) + (s2 r2[j] + s3 r3[j])}, one load and store of acc. */
+    /** Four steps at once, {@code acc[j] += (s0 r0[j] + s1 r1[j]) + (s2 r2[j] + s3 r3[j])}: one pass over acc. */
     private static void update4(double[] acc, double[] r0, double[] r1, double[] r2, double[] r3, int n, double s0,
             double s1, double s2, double s3) {
         for (int j = 0; j < n; j++) {
