@@ -15,8 +15,9 @@ cd "$root"
 ./mvnw -q -B -ntp -pl dezero-bench -am package -DskipTests
 lib="$root/dezero-core/target/classes"
 # The JVM flags a training job would use: the Vector API, and a throughput collector with a
-# pre-sized heap whose pages are mapped at start (large arrays are allocated every step; see Bench).
-JVM_FLAGS="${JVM_FLAGS:---add-modules jdk.incubator.vector -XX:+UseParallelGC -Xms4g -Xmx4g -XX:+AlwaysPreTouch}"
+# pre-sized heap whose pages are mapped at start (large arrays are allocated every step), and C2's
+# speculation kept alive in the Vector API loops on JDK 17 (see the Javadoc of dezero.bench.Bench).
+JVM_FLAGS="${JVM_FLAGS:---add-modules jdk.incubator.vector -XX:+UseParallelGC -Xms4g -Xmx4g -XX:+AlwaysPreTouch -XX:PerMethodTrapLimit=1000}"
 echo "# dezero-java ($only) with $JVM_FLAGS" >&2
 java $JVM_FLAGS -cp "$root/dezero-bench/target/classes:$lib" dezero.bench.Bench --only "$only" > "$out/dezero-java.jsonl"
 np_only=$(echo "$only" | tr ',' '\n' | grep -E '^W[23]$' | paste -sd, - || true)

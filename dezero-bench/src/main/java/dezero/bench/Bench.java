@@ -19,7 +19,7 @@ import java.util.Map;
  * for a training job, and the ones the reports name beside the default figures:
  *
  * <pre>
- * -XX:+UseParallelGC -Xms4g -Xmx4g -XX:+AlwaysPreTouch
+ * -XX:+UseParallelGC -Xms4g -Xmx4g -XX:+AlwaysPreTouch -XX:PerMethodTrapLimit=1000
  * </pre>
  *
  * <ul>
@@ -32,6 +32,15 @@ import java.util.Map;
  *   <li>{@code -XX:+AlwaysPreTouch}: the heap's pages are mapped at start-up; otherwise the first
  *       pass of the allocation pointer over the young generation takes a page fault every 4 KB,
  *       which makes the first runs of a short job (W5 is 60 ms) up to twice as slow.
+ *   <li>{@code -XX:PerMethodTrapLimit=1000} (JDK 17; harmless on later JDKs): C2 gives up speculating
+ *       in a method once 100 of its speculations failed, counting those in the methods it inlines. The
+ *       Vector API's shared internals (payload casts, the per-species {@code lanewise} bridges) fail
+ *       such class checks while they run outside compiled vector loops (in the interpreter, in C1
+ *       code, and in the W2 gemm's warm-up); past the limit, the next C2 compile of a transcendental
+ *       loop keeps a vector whose class it cannot prove, the store intrinsic fails and the loop boxes a
+ *       vector per step: W3 took 12-20 ns per element after W2 in the same JVM (1.6-2.1 ns in its own
+ *       JVM), 1 time in 3 after a loop of {@code x.mul(double)}. With the higher limit it stays at
+ *       1.6-2.1 ns in every order tried. JDK 25 does not show the problem.
  * </ul>
  *
  * Transparent huge pages ({@code -XX:+UseTransparentHugePages}) were tried and not chosen: on a
@@ -77,11 +86,30 @@ public final class Bench {
                     System.exit(2);
             }
         }
+        warnTrapLimit();
         for (Map.Entry<String, java.util.function.Consumer<Boolean>> e : workloads().entrySet()) {
             if (only == null || only.contains(e.getKey())) {
                 System.err.println("# " + e.getKey());
                 e.getValue().accept(quick);
             }
+        }
+    }
+
+    /** On JDK 17, says when the JVM runs without the trap limit the class Javadoc explains. */
+    private static void warnTrapLimit() {
+        if (Runtime.version().feature() > 17) {
+            return;
+        }
+        try {
+            com.sun.management.HotSpotDiagnosticMXBean hs = java.lang.management.ManagementFactory
+                    .getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class);
+            long limit = Long.parseLong(hs.getVMOption("PerMethodTrapLimit").getValue());
+            if (limit < 1000) {
+                System.err.println("  [note] JDK 17 with PerMethodTrapLimit=" + limit
+                        + ": add -XX:PerMethodTrapLimit=1000, or the vector loops of W3 may box after W2 (see Bench)");
+            }
+        } catch (RuntimeException | LinkageError e) {
+            // not HotSpot: nothing to say
         }
     }
 }
