@@ -43,7 +43,9 @@ import java.util.Map;
  *       1.6-2.1 ns in every order tried. JDK 25 does not show the problem.
  * </ul>
  *
- * Transparent huge pages ({@code -XX:+UseTransparentHugePages}) were tried and not chosen: on a
+ * {@code -Ddezero.bench.samples=true} also prints every repeat's figure of a series (to standard error).
+ *
+ * <p>Transparent huge pages ({@code -XX:+UseTransparentHugePages}) were tried and not chosen: on a
  * kernel in {@code madvise} mode they gave stalls of up to 200 ms (compaction at page faults).
  */
 public final class Bench {

@@ -18,6 +18,9 @@ final class Emit {
                         + "\"value\": %s, \"unit\": \"%s\"}",
                 workload, IMPL, dtype, params, metric, number(value), unit));
         System.out.flush();
+        if (samples != null && Boolean.getBoolean("dezero.bench.samples")) {
+            System.err.println("  samples " + java.util.Arrays.toString(samples));
+        }
         if (samples != null && samples.length > 0) {
             double lo = Double.POSITIVE_INFINITY;
             double hi = Double.NEGATIVE_INFINITY;

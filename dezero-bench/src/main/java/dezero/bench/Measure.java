@@ -6,9 +6,14 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * The timing protocol of {@code shared/bench/peers.py}: untimed warm-up calls, a calibration call
- * that sets how many calls make one repeat last at least {@link #targetSeconds}, then
- * {@link #repeats} timed repeats; the value is the median of the per-call means.
+ * The timing protocol of {@code shared/bench/peers.py}: untimed warm-up calls, a calibration that
+ * sets how many calls make one repeat last at least {@link #targetSeconds}, then {@link #repeats}
+ * timed repeats; the value is the median of the per-call means.
+ *
+ * <p>peers.py calibrates with a single call. Here the calibration runs calls for a sixth of the
+ * target time and takes their mean: just after the warm-up calls the JIT is still compiling, a single
+ * call can take several times the later ones, and repeats sized from it would last a fraction of
+ * the target and time the compiler's progress rather than the workload.
  *
  * <p>Like peers.py, every series is guarded against other processes on the machine: before it
  * starts, it waits (up to {@link #maxWaitSeconds}) until other processes use less than 3 % of all
@@ -38,8 +43,15 @@ final class Measure {
             sink = fn.get();
         }
         long t0 = System.nanoTime();
-        sink = fn.get();
-        double single = (System.nanoTime() - t0) * 1e-9;
+        long calibrate = (long) (targetSeconds / 6 * 1e9);
+        int calls = 0;
+        long elapsed;
+        do {
+            sink = fn.get();
+            calls++;
+            elapsed = System.nanoTime() - t0;
+        } while (elapsed < calibrate);
+        double single = elapsed * 1e-9 / calls;
         int inner = (int) Math.max(1, Math.ceil(targetSeconds / Math.max(single, 1e-9)));
         System.gc();
         double[] out = new double[repeats];
