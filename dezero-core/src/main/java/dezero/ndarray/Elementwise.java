@@ -216,13 +216,9 @@ final class Elementwise {
             return out;
         }
         Broadcast plan = Broadcast.of(shape, a, b);
-        if (Parallel.worthIt(n)) {
-            NdArray fa = a;
-            NdArray fb = b;
-            Parallel.forRange(n, (s, e) -> runBinary(op, fa, fb, out, plan, s, e));
-        } else {
-            runBinary(op, a, b, out, plan, 0, n);
-        }
+        NdArray fa = a;
+        NdArray fb = b;
+        Parallel.forRange(n, (s, e) -> runBinary(op, fa, fb, out, plan, s, e));
         return out;
     }
 
@@ -247,11 +243,7 @@ final class Elementwise {
         }
         NdArray out = NdArray.allocate(dt, a.shape);
         int n = a.size();
-        if (Parallel.worthIt(n)) {
-            Parallel.forRange(n, (s, e) -> runAddScaled(a, b, alpha, out, s, e));
-        } else {
-            runAddScaled(a, b, alpha, out, 0, n);
-        }
+        Parallel.forRange(n, (s, e) -> runAddScaled(a, b, alpha, out, s, e));
         return out;
     }
 
@@ -311,11 +303,7 @@ final class Elementwise {
         }
         int n = a.size();
         NdArray out = NdArray.allocate(a.dtype, a.shape);
-        if (Parallel.worthIt(n)) {
-            Parallel.forRange(n, (s, e) -> runScalar(op, a, scalar, out, s, e));
-        } else {
-            runScalar(op, a, scalar, out, 0, n);
-        }
+        Parallel.forRange(n, (s, e) -> runScalar(op, a, scalar, out, s, e));
         return out;
     }
 
@@ -361,11 +349,7 @@ final class Elementwise {
         NdArray out = NdArray.allocate(dt, a.shape);
         int n = a.size();
         boolean vector = useVector && !op.keepsInt() && op != Unary.SQRT && dt != DType.INT64;
-        if (Parallel.worthIt(n)) {
-            Parallel.forRange(n, (s, e) -> runUnary(op, vector, in, out, s, e));
-        } else {
-            runUnary(op, vector, in, out, 0, n);
-        }
+        Parallel.forRange(n, (s, e) -> runUnary(op, vector, in, out, s, e));
         return out;
     }
 
@@ -416,11 +400,7 @@ final class Elementwise {
         NdArray in = a.contiguous();
         NdArray out = NdArray.allocate(a.dtype, a.shape);
         int n = a.size();
-        if (Parallel.worthIt(n)) {
-            Parallel.forRange(n, (s, e) -> runClip(in, lo, hi, out, s, e));
-        } else {
-            runClip(in, lo, hi, out, 0, n);
-        }
+        Parallel.forRange(n, (s, e) -> runClip(in, lo, hi, out, s, e));
         return out;
     }
 
@@ -464,11 +444,7 @@ final class Elementwise {
         Broadcast plan = Broadcast.of(shape, new Shape[] {mask.shape, ca.shape, cb.shape},
                 new int[][] {NdArray.contiguousStrides(mask.shape.raw()), ca.strides, cb.strides},
                 new int[] {0, ca.offset, cb.offset});
-        if (Parallel.worthIt(n)) {
-            Parallel.forRange(n, (s, e) -> runWhere(m, ca, cb, out, plan, s, e));
-        } else {
-            runWhere(m, ca, cb, out, plan, 0, n);
-        }
+        Parallel.forRange(n, (s, e) -> runWhere(m, ca, cb, out, plan, s, e));
         return out;
     }
 

@@ -42,7 +42,10 @@ final class Parallel {
         return THREADS > 1 && n >= THRESHOLD;
     }
 
-    /** Runs {@code body} over {@code [0, n)}, split across the cores when {@code n} is large. */
+    /**
+     * Runs {@code body} over {@code [0, n)}, split across the cores when {@link #worthIt} says so;
+     * otherwise it is one call {@code body.run(0, n)} on the calling thread.
+     */
     static void forRange(int n, Range body) {
         forRange(n, MIN_CHUNK, body);
     }

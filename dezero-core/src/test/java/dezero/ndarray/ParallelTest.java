@@ -44,6 +44,15 @@ class ParallelTest {
         assertArrayEquals(ones(n), visits(n, grain));
     }
 
+    @ParameterizedTest
+    @CsvSource({"1", "65535", "65536", "65537", "131072", "1000000"})
+    void splitsExactlyWhenWorthIt(int n) {
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        Parallel.forRange(n, (s, e) -> calls.incrementAndGet());
+        // the kernels call forRange for every size: below the threshold it must be one inline call
+        assertEquals(Parallel.worthIt(n), calls.get() > 1, "n = " + n + ", calls = " + calls.get());
+    }
+
     @Test
     void backToBackAndAfterIdleCallsComplete() throws InterruptedException {
         for (int r = 0; r < 2000; r++) {
