@@ -138,27 +138,29 @@ final class DoubleGemm {
         int ncMax = Math.min(roundUp(n, nr), roundUp(NC, nr));
         int mcMax = Math.min(roundUp(m, mr), roundUp(MC, mr));
         double[][] bufs = BUFFERS.get();
-        double[] bp = buffer(bufs, 0, kcMax * ncMax);
-        double[] ap = buffer(bufs, 1, mcMax * kcMax);
+        double[] bp = buffer(bufs, 0, roundUp(kcMax, 2) * ncMax);
+        double[] ap = buffer(bufs, 1, mcMax * roundUp(kcMax, 2));
         double[] tile = buffer(bufs, 2, mr * nr);
         for (int jc = 0; jc < n; jc += ncMax) {
             int nc = Math.min(ncMax, n - jc);
             for (int pc = 0; pc < k; pc += kcMax) {
                 int kc = Math.min(kcMax, k - pc);
-                packB(kc, nc, b, bo + pc * brs + jc * bcs, brs, bcs, bp, nr);
+                // the micro-kernels take two steps at a time: an odd block gets a step of zeros
+                int kcp = roundUp(kc, 2);
+                packB(kc, kcp, nc, b, bo + pc * brs + jc * bcs, brs, bcs, bp, nr);
                 for (int ic = 0; ic < m; ic += mcMax) {
                     int mc = Math.min(mcMax, m - ic);
-                    packA(mc, kc, a, ao + ic * ars + pc * acs, ars, acs, ap, mr);
+                    packA(mc, kc, kcp, a, ao + ic * ars + pc * acs, ars, acs, ap, mr);
                     for (int jr = 0; jr < nc; jr += nr) {
                         int nrr = Math.min(nr, nc - jr);
                         for (int ir = 0; ir < mc; ir += mr) {
                             int mrr = Math.min(mr, mc - ir);
                             int ci = co + (ic + ir) * crs + (jc + jr) * ccs;
                             if (mrr == mr && nrr == nr && ccs == 1) {
-                                DoubleGemmVector.kernel(kc, ap, ir * kc, bp, jr * kc, c, ci, crs);
+                                DoubleGemmVector.kernel(kcp, ap, ir * kcp, bp, jr * kcp, c, ci, crs);
                             } else {
                                 java.util.Arrays.fill(tile, 0);
-                                DoubleGemmVector.kernel(kc, ap, ir * kc, bp, jr * kc, tile, 0, nr);
+                                DoubleGemmVector.kernel(kcp, ap, ir * kcp, bp, jr * kcp, tile, 0, nr);
                                 for (int i = 0; i < mrr; i++) {
                                     for (int j = 0; j < nrr; j++) {
                                         c[ci + i * crs + j * ccs] += tile[i * nr + j];
@@ -195,10 +197,11 @@ final class DoubleGemm {
     }
 
     /**
-     * Packs the {@code mc x kc} block of A at {@code off} into {@code mr}-row micro-panels: panel
-     * {@code r} holds, for each step {@code p}, its {@code mr} elements of column {@code p}; missing rows are 0.
+     * Packs the {@code mc x kc} block of A at {@code off} into {@code mr}-row micro-panels of
+     * {@code kcp >= kc} steps: panel {@code r} holds, for each step {@code p}, its {@code mr} elements
+     * of column {@code p}; missing rows and the steps from {@code kc} on are 0.
      */
-    static void packA(int mc, int kc, double[] a, int off, int rs, int cs, double[] ap, int mr) {
+    static void packA(int mc, int kc, int kcp, double[] a, int off, int rs, int cs, double[] ap, int mr) {
         int dst = 0;
         for (int ir = 0; ir < mc; ir += mr) {
             int rows = Math.min(mr, mc - ir);
@@ -222,15 +225,17 @@ final class DoubleGemm {
                     }
                 }
             }
-            dst += mr * kc;
+            java.util.Arrays.fill(ap, dst + kc * mr, dst + kcp * mr, 0);
+            dst += mr * kcp;
         }
     }
 
     /**
-     * Packs the {@code kc x nc} panel of B at {@code off} into {@code nr}-column micro-panels: panel
-     * {@code j} holds, for each step {@code p}, its {@code nr} elements of row {@code p}; missing columns are 0.
+     * Packs the {@code kc x nc} panel of B at {@code off} into {@code nr}-column micro-panels of
+     * {@code kcp >= kc} steps: panel {@code j} holds, for each step {@code p}, its {@code nr} elements
+     * of row {@code p}; missing columns and the steps from {@code kc} on are 0.
      */
-    static void packB(int kc, int nc, double[] b, int off, int rs, int cs, double[] bp, int nr) {
+    static void packB(int kc, int kcp, int nc, double[] b, int off, int rs, int cs, double[] bp, int nr) {
         int dst = 0;
         for (int jr = 0; jr < nc; jr += nr) {
             int cols = Math.min(nr, nc - jr);
@@ -253,7 +258,8 @@ final class DoubleGemm {
                     }
                 }
             }
-            dst += nr * kc;
+            java.util.Arrays.fill(bp, dst + kc * nr, dst + kcp * nr, 0);
+            dst += nr * kcp;
         }
     }
 }

@@ -30,8 +30,14 @@ final class DoubleGemmVector {
     /** Columns of a tile: {@code NV} vectors. */
     static final int NR = (SHAPE == 0 ? 3 : 2) * L;
 
-    /** {@code C[co + i * ldc + j] += sum_p ap[ao + p * MR + i] * bp[bo + p * NR + j]} for the tile. */
+    /**
+     * {@code C[co + i * ldc + j] += sum_p ap[ao + p * MR + i] * bp[bo + p * NR + j]} for the tile;
+     * {@code kc} is even (the packing pads an odd block with a step of zeros): the loops take two
+     * steps per iteration, which C2 schedules to the full FMA throughput (one step per iteration
+     * reached about three quarters of it on AVX-512).
+     */
     static void kernel(int kc, double[] ap, int ao, double[] bp, int bo, double[] c, int co, int ldc) {
+        assert (kc & 1) == 0 : kc;
         if (SHAPE == 0) {
             kernel8x3(kc, ap, ao, bp, bo, c, co, ldc);
         } else if (SHAPE == 1) {
@@ -54,28 +60,53 @@ final class DoubleGemmVector {
         DoubleVector c50 = DoubleVector.zero(S), c51 = DoubleVector.zero(S), c52 = DoubleVector.zero(S);
         DoubleVector c60 = DoubleVector.zero(S), c61 = DoubleVector.zero(S), c62 = DoubleVector.zero(S);
         DoubleVector c70 = DoubleVector.zero(S), c71 = DoubleVector.zero(S), c72 = DoubleVector.zero(S);
-        for (int p = 0; p < kc; p++) {
-            int bi = bo + p * 3 * L;
-            int ai = ao + p * 8;
-            DoubleVector b0 = DoubleVector.fromArray(S, bp, bi);
-            DoubleVector b1 = DoubleVector.fromArray(S, bp, bi + L);
-            DoubleVector b2 = DoubleVector.fromArray(S, bp, bi + 2 * L);
-            DoubleVector a0 = DoubleVector.broadcast(S, ap[ai]);
-            c00 = a0.fma(b0, c00); c01 = a0.fma(b1, c01); c02 = a0.fma(b2, c02);
-            DoubleVector a1 = DoubleVector.broadcast(S, ap[ai + 1]);
-            c10 = a1.fma(b0, c10); c11 = a1.fma(b1, c11); c12 = a1.fma(b2, c12);
-            DoubleVector a2 = DoubleVector.broadcast(S, ap[ai + 2]);
-            c20 = a2.fma(b0, c20); c21 = a2.fma(b1, c21); c22 = a2.fma(b2, c22);
-            DoubleVector a3 = DoubleVector.broadcast(S, ap[ai + 3]);
-            c30 = a3.fma(b0, c30); c31 = a3.fma(b1, c31); c32 = a3.fma(b2, c32);
-            DoubleVector a4 = DoubleVector.broadcast(S, ap[ai + 4]);
-            c40 = a4.fma(b0, c40); c41 = a4.fma(b1, c41); c42 = a4.fma(b2, c42);
-            DoubleVector a5 = DoubleVector.broadcast(S, ap[ai + 5]);
-            c50 = a5.fma(b0, c50); c51 = a5.fma(b1, c51); c52 = a5.fma(b2, c52);
-            DoubleVector a6 = DoubleVector.broadcast(S, ap[ai + 6]);
-            c60 = a6.fma(b0, c60); c61 = a6.fma(b1, c61); c62 = a6.fma(b2, c62);
-            DoubleVector a7 = DoubleVector.broadcast(S, ap[ai + 7]);
-            c70 = a7.fma(b0, c70); c71 = a7.fma(b1, c71); c72 = a7.fma(b2, c72);
+        for (int p = 0; p < kc; p += 2) {
+            {
+                int bi = bo + p * 3 * L;
+                int ai = ao + p * 8;
+                DoubleVector b0 = DoubleVector.fromArray(S, bp, bi);
+                DoubleVector b1 = DoubleVector.fromArray(S, bp, bi + L);
+                DoubleVector b2 = DoubleVector.fromArray(S, bp, bi + 2 * L);
+                DoubleVector a0 = DoubleVector.broadcast(S, ap[ai]);
+                c00 = a0.fma(b0, c00); c01 = a0.fma(b1, c01); c02 = a0.fma(b2, c02);
+                DoubleVector a1 = DoubleVector.broadcast(S, ap[ai + 1]);
+                c10 = a1.fma(b0, c10); c11 = a1.fma(b1, c11); c12 = a1.fma(b2, c12);
+                DoubleVector a2 = DoubleVector.broadcast(S, ap[ai + 2]);
+                c20 = a2.fma(b0, c20); c21 = a2.fma(b1, c21); c22 = a2.fma(b2, c22);
+                DoubleVector a3 = DoubleVector.broadcast(S, ap[ai + 3]);
+                c30 = a3.fma(b0, c30); c31 = a3.fma(b1, c31); c32 = a3.fma(b2, c32);
+                DoubleVector a4 = DoubleVector.broadcast(S, ap[ai + 4]);
+                c40 = a4.fma(b0, c40); c41 = a4.fma(b1, c41); c42 = a4.fma(b2, c42);
+                DoubleVector a5 = DoubleVector.broadcast(S, ap[ai + 5]);
+                c50 = a5.fma(b0, c50); c51 = a5.fma(b1, c51); c52 = a5.fma(b2, c52);
+                DoubleVector a6 = DoubleVector.broadcast(S, ap[ai + 6]);
+                c60 = a6.fma(b0, c60); c61 = a6.fma(b1, c61); c62 = a6.fma(b2, c62);
+                DoubleVector a7 = DoubleVector.broadcast(S, ap[ai + 7]);
+                c70 = a7.fma(b0, c70); c71 = a7.fma(b1, c71); c72 = a7.fma(b2, c72);
+            }
+            {
+                int bi = bo + (p + 1) * 3 * L;
+                int ai = ao + (p + 1) * 8;
+                DoubleVector b0 = DoubleVector.fromArray(S, bp, bi);
+                DoubleVector b1 = DoubleVector.fromArray(S, bp, bi + L);
+                DoubleVector b2 = DoubleVector.fromArray(S, bp, bi + 2 * L);
+                DoubleVector a0 = DoubleVector.broadcast(S, ap[ai]);
+                c00 = a0.fma(b0, c00); c01 = a0.fma(b1, c01); c02 = a0.fma(b2, c02);
+                DoubleVector a1 = DoubleVector.broadcast(S, ap[ai + 1]);
+                c10 = a1.fma(b0, c10); c11 = a1.fma(b1, c11); c12 = a1.fma(b2, c12);
+                DoubleVector a2 = DoubleVector.broadcast(S, ap[ai + 2]);
+                c20 = a2.fma(b0, c20); c21 = a2.fma(b1, c21); c22 = a2.fma(b2, c22);
+                DoubleVector a3 = DoubleVector.broadcast(S, ap[ai + 3]);
+                c30 = a3.fma(b0, c30); c31 = a3.fma(b1, c31); c32 = a3.fma(b2, c32);
+                DoubleVector a4 = DoubleVector.broadcast(S, ap[ai + 4]);
+                c40 = a4.fma(b0, c40); c41 = a4.fma(b1, c41); c42 = a4.fma(b2, c42);
+                DoubleVector a5 = DoubleVector.broadcast(S, ap[ai + 5]);
+                c50 = a5.fma(b0, c50); c51 = a5.fma(b1, c51); c52 = a5.fma(b2, c52);
+                DoubleVector a6 = DoubleVector.broadcast(S, ap[ai + 6]);
+                c60 = a6.fma(b0, c60); c61 = a6.fma(b1, c61); c62 = a6.fma(b2, c62);
+                DoubleVector a7 = DoubleVector.broadcast(S, ap[ai + 7]);
+                c70 = a7.fma(b0, c70); c71 = a7.fma(b1, c71); c72 = a7.fma(b2, c72);
+            }
         }
         int o0 = co;
         c00.add(DoubleVector.fromArray(S, c, o0)).intoArray(c, o0);
@@ -128,35 +159,67 @@ final class DoubleGemmVector {
         DoubleVector c90 = DoubleVector.zero(S), c91 = DoubleVector.zero(S);
         DoubleVector c100 = DoubleVector.zero(S), c101 = DoubleVector.zero(S);
         DoubleVector c110 = DoubleVector.zero(S), c111 = DoubleVector.zero(S);
-        for (int p = 0; p < kc; p++) {
-            int bi = bo + p * 2 * L;
-            int ai = ao + p * 12;
-            DoubleVector b0 = DoubleVector.fromArray(S, bp, bi);
-            DoubleVector b1 = DoubleVector.fromArray(S, bp, bi + L);
-            DoubleVector a0 = DoubleVector.broadcast(S, ap[ai]);
-            c00 = a0.fma(b0, c00); c01 = a0.fma(b1, c01);
-            DoubleVector a1 = DoubleVector.broadcast(S, ap[ai + 1]);
-            c10 = a1.fma(b0, c10); c11 = a1.fma(b1, c11);
-            DoubleVector a2 = DoubleVector.broadcast(S, ap[ai + 2]);
-            c20 = a2.fma(b0, c20); c21 = a2.fma(b1, c21);
-            DoubleVector a3 = DoubleVector.broadcast(S, ap[ai + 3]);
-            c30 = a3.fma(b0, c30); c31 = a3.fma(b1, c31);
-            DoubleVector a4 = DoubleVector.broadcast(S, ap[ai + 4]);
-            c40 = a4.fma(b0, c40); c41 = a4.fma(b1, c41);
-            DoubleVector a5 = DoubleVector.broadcast(S, ap[ai + 5]);
-            c50 = a5.fma(b0, c50); c51 = a5.fma(b1, c51);
-            DoubleVector a6 = DoubleVector.broadcast(S, ap[ai + 6]);
-            c60 = a6.fma(b0, c60); c61 = a6.fma(b1, c61);
-            DoubleVector a7 = DoubleVector.broadcast(S, ap[ai + 7]);
-            c70 = a7.fma(b0, c70); c71 = a7.fma(b1, c71);
-            DoubleVector a8 = DoubleVector.broadcast(S, ap[ai + 8]);
-            c80 = a8.fma(b0, c80); c81 = a8.fma(b1, c81);
-            DoubleVector a9 = DoubleVector.broadcast(S, ap[ai + 9]);
-            c90 = a9.fma(b0, c90); c91 = a9.fma(b1, c91);
-            DoubleVector a10 = DoubleVector.broadcast(S, ap[ai + 10]);
-            c100 = a10.fma(b0, c100); c101 = a10.fma(b1, c101);
-            DoubleVector a11 = DoubleVector.broadcast(S, ap[ai + 11]);
-            c110 = a11.fma(b0, c110); c111 = a11.fma(b1, c111);
+        for (int p = 0; p < kc; p += 2) {
+            {
+                int bi = bo + p * 2 * L;
+                int ai = ao + p * 12;
+                DoubleVector b0 = DoubleVector.fromArray(S, bp, bi);
+                DoubleVector b1 = DoubleVector.fromArray(S, bp, bi + L);
+                DoubleVector a0 = DoubleVector.broadcast(S, ap[ai]);
+                c00 = a0.fma(b0, c00); c01 = a0.fma(b1, c01);
+                DoubleVector a1 = DoubleVector.broadcast(S, ap[ai + 1]);
+                c10 = a1.fma(b0, c10); c11 = a1.fma(b1, c11);
+                DoubleVector a2 = DoubleVector.broadcast(S, ap[ai + 2]);
+                c20 = a2.fma(b0, c20); c21 = a2.fma(b1, c21);
+                DoubleVector a3 = DoubleVector.broadcast(S, ap[ai + 3]);
+                c30 = a3.fma(b0, c30); c31 = a3.fma(b1, c31);
+                DoubleVector a4 = DoubleVector.broadcast(S, ap[ai + 4]);
+                c40 = a4.fma(b0, c40); c41 = a4.fma(b1, c41);
+                DoubleVector a5 = DoubleVector.broadcast(S, ap[ai + 5]);
+                c50 = a5.fma(b0, c50); c51 = a5.fma(b1, c51);
+                DoubleVector a6 = DoubleVector.broadcast(S, ap[ai + 6]);
+                c60 = a6.fma(b0, c60); c61 = a6.fma(b1, c61);
+                DoubleVector a7 = DoubleVector.broadcast(S, ap[ai + 7]);
+                c70 = a7.fma(b0, c70); c71 = a7.fma(b1, c71);
+                DoubleVector a8 = DoubleVector.broadcast(S, ap[ai + 8]);
+                c80 = a8.fma(b0, c80); c81 = a8.fma(b1, c81);
+                DoubleVector a9 = DoubleVector.broadcast(S, ap[ai + 9]);
+                c90 = a9.fma(b0, c90); c91 = a9.fma(b1, c91);
+                DoubleVector a10 = DoubleVector.broadcast(S, ap[ai + 10]);
+                c100 = a10.fma(b0, c100); c101 = a10.fma(b1, c101);
+                DoubleVector a11 = DoubleVector.broadcast(S, ap[ai + 11]);
+                c110 = a11.fma(b0, c110); c111 = a11.fma(b1, c111);
+            }
+            {
+                int bi = bo + (p + 1) * 2 * L;
+                int ai = ao + (p + 1) * 12;
+                DoubleVector b0 = DoubleVector.fromArray(S, bp, bi);
+                DoubleVector b1 = DoubleVector.fromArray(S, bp, bi + L);
+                DoubleVector a0 = DoubleVector.broadcast(S, ap[ai]);
+                c00 = a0.fma(b0, c00); c01 = a0.fma(b1, c01);
+                DoubleVector a1 = DoubleVector.broadcast(S, ap[ai + 1]);
+                c10 = a1.fma(b0, c10); c11 = a1.fma(b1, c11);
+                DoubleVector a2 = DoubleVector.broadcast(S, ap[ai + 2]);
+                c20 = a2.fma(b0, c20); c21 = a2.fma(b1, c21);
+                DoubleVector a3 = DoubleVector.broadcast(S, ap[ai + 3]);
+                c30 = a3.fma(b0, c30); c31 = a3.fma(b1, c31);
+                DoubleVector a4 = DoubleVector.broadcast(S, ap[ai + 4]);
+                c40 = a4.fma(b0, c40); c41 = a4.fma(b1, c41);
+                DoubleVector a5 = DoubleVector.broadcast(S, ap[ai + 5]);
+                c50 = a5.fma(b0, c50); c51 = a5.fma(b1, c51);
+                DoubleVector a6 = DoubleVector.broadcast(S, ap[ai + 6]);
+                c60 = a6.fma(b0, c60); c61 = a6.fma(b1, c61);
+                DoubleVector a7 = DoubleVector.broadcast(S, ap[ai + 7]);
+                c70 = a7.fma(b0, c70); c71 = a7.fma(b1, c71);
+                DoubleVector a8 = DoubleVector.broadcast(S, ap[ai + 8]);
+                c80 = a8.fma(b0, c80); c81 = a8.fma(b1, c81);
+                DoubleVector a9 = DoubleVector.broadcast(S, ap[ai + 9]);
+                c90 = a9.fma(b0, c90); c91 = a9.fma(b1, c91);
+                DoubleVector a10 = DoubleVector.broadcast(S, ap[ai + 10]);
+                c100 = a10.fma(b0, c100); c101 = a10.fma(b1, c101);
+                DoubleVector a11 = DoubleVector.broadcast(S, ap[ai + 11]);
+                c110 = a11.fma(b0, c110); c111 = a11.fma(b1, c111);
+            }
         }
         int o0 = co;
         c00.add(DoubleVector.fromArray(S, c, o0)).intoArray(c, o0);
@@ -204,23 +267,43 @@ final class DoubleGemmVector {
         DoubleVector c30 = DoubleVector.zero(S), c31 = DoubleVector.zero(S);
         DoubleVector c40 = DoubleVector.zero(S), c41 = DoubleVector.zero(S);
         DoubleVector c50 = DoubleVector.zero(S), c51 = DoubleVector.zero(S);
-        for (int p = 0; p < kc; p++) {
-            int bi = bo + p * 2 * L;
-            int ai = ao + p * 6;
-            DoubleVector b0 = DoubleVector.fromArray(S, bp, bi);
-            DoubleVector b1 = DoubleVector.fromArray(S, bp, bi + L);
-            DoubleVector a0 = DoubleVector.broadcast(S, ap[ai]);
-            c00 = a0.fma(b0, c00); c01 = a0.fma(b1, c01);
-            DoubleVector a1 = DoubleVector.broadcast(S, ap[ai + 1]);
-            c10 = a1.fma(b0, c10); c11 = a1.fma(b1, c11);
-            DoubleVector a2 = DoubleVector.broadcast(S, ap[ai + 2]);
-            c20 = a2.fma(b0, c20); c21 = a2.fma(b1, c21);
-            DoubleVector a3 = DoubleVector.broadcast(S, ap[ai + 3]);
-            c30 = a3.fma(b0, c30); c31 = a3.fma(b1, c31);
-            DoubleVector a4 = DoubleVector.broadcast(S, ap[ai + 4]);
-            c40 = a4.fma(b0, c40); c41 = a4.fma(b1, c41);
-            DoubleVector a5 = DoubleVector.broadcast(S, ap[ai + 5]);
-            c50 = a5.fma(b0, c50); c51 = a5.fma(b1, c51);
+        for (int p = 0; p < kc; p += 2) {
+            {
+                int bi = bo + p * 2 * L;
+                int ai = ao + p * 6;
+                DoubleVector b0 = DoubleVector.fromArray(S, bp, bi);
+                DoubleVector b1 = DoubleVector.fromArray(S, bp, bi + L);
+                DoubleVector a0 = DoubleVector.broadcast(S, ap[ai]);
+                c00 = a0.fma(b0, c00); c01 = a0.fma(b1, c01);
+                DoubleVector a1 = DoubleVector.broadcast(S, ap[ai + 1]);
+                c10 = a1.fma(b0, c10); c11 = a1.fma(b1, c11);
+                DoubleVector a2 = DoubleVector.broadcast(S, ap[ai + 2]);
+                c20 = a2.fma(b0, c20); c21 = a2.fma(b1, c21);
+                DoubleVector a3 = DoubleVector.broadcast(S, ap[ai + 3]);
+                c30 = a3.fma(b0, c30); c31 = a3.fma(b1, c31);
+                DoubleVector a4 = DoubleVector.broadcast(S, ap[ai + 4]);
+                c40 = a4.fma(b0, c40); c41 = a4.fma(b1, c41);
+                DoubleVector a5 = DoubleVector.broadcast(S, ap[ai + 5]);
+                c50 = a5.fma(b0, c50); c51 = a5.fma(b1, c51);
+            }
+            {
+                int bi = bo + (p + 1) * 2 * L;
+                int ai = ao + (p + 1) * 6;
+                DoubleVector b0 = DoubleVector.fromArray(S, bp, bi);
+                DoubleVector b1 = DoubleVector.fromArray(S, bp, bi + L);
+                DoubleVector a0 = DoubleVector.broadcast(S, ap[ai]);
+                c00 = a0.fma(b0, c00); c01 = a0.fma(b1, c01);
+                DoubleVector a1 = DoubleVector.broadcast(S, ap[ai + 1]);
+                c10 = a1.fma(b0, c10); c11 = a1.fma(b1, c11);
+                DoubleVector a2 = DoubleVector.broadcast(S, ap[ai + 2]);
+                c20 = a2.fma(b0, c20); c21 = a2.fma(b1, c21);
+                DoubleVector a3 = DoubleVector.broadcast(S, ap[ai + 3]);
+                c30 = a3.fma(b0, c30); c31 = a3.fma(b1, c31);
+                DoubleVector a4 = DoubleVector.broadcast(S, ap[ai + 4]);
+                c40 = a4.fma(b0, c40); c41 = a4.fma(b1, c41);
+                DoubleVector a5 = DoubleVector.broadcast(S, ap[ai + 5]);
+                c50 = a5.fma(b0, c50); c51 = a5.fma(b1, c51);
+            }
         }
         int o0 = co;
         c00.add(DoubleVector.fromArray(S, c, o0)).intoArray(c, o0);
