@@ -34,7 +34,9 @@ final class DoubleGemmVector {
      * {@code C[co + i * ldc + j] += sum_p ap[ao + p * MR + i] * bp[bo + p * NR + j]} for the tile;
      * {@code kc} is even (the packing pads an odd block with a step of zeros): the loops take two
      * steps per iteration, which C2 schedules to the full FMA throughput (one step per iteration
-     * reached about three quarters of it on AVX-512).
+     * reached about three quarters of it on AVX-512). The step is written out twice on purpose: an
+     * inner loop over the two steps makes the accumulators loop phis of a nested loop, which C2
+     * boxes (50 times slower).
      */
     static void kernel(int kc, double[] ap, int ao, double[] bp, int bo, double[] c, int co, int ldc) {
         assert (kc & 1) == 0 : kc;
