@@ -63,6 +63,16 @@ final class Elementwise {
     /** Whether kernels use the Vector API; tests switch it off to exercise the plain path. */
     static boolean useVector = VECTOR_AVAILABLE;
 
+    /**
+     * Arrays (or chunks) shorter than this take the plain transcendental loops even when the Vector
+     * API is used. Compiled by C2 the vector loop gains less than 0.1 us there, but until C2 has
+     * compiled it the Vector API runs its Java fallbacks (an object per operation) in the
+     * interpreter and C1, tens of times slower than the plain loop; a kernel called once per
+     * training step on a short array (the log of a row-wise logsumexp) stays in that state for
+     * thousands of calls. The results are the same bits on both paths.
+     */
+    static final int VECTOR_MIN_LENGTH = 64;
+
     private static final int[] NO_STRIDES = new int[0];
 
     private static boolean detectVector() {
@@ -218,7 +228,11 @@ final class Elementwise {
         Broadcast plan = Broadcast.of(shape, a, b);
         NdArray fa = a;
         NdArray fb = b;
-        Parallel.forRange(n, (s, e) -> runBinary(op, fa, fb, out, plan, s, e));
+        if (Parallel.worthIt(n)) {
+            Parallel.forRange(n, (s, e) -> runBinary(op, fa, fb, out, plan, s, e));
+        } else {
+            runBinary(op, fa, fb, out, plan, 0, n);
+        }
         return out;
     }
 
@@ -243,7 +257,11 @@ final class Elementwise {
         }
         NdArray out = NdArray.allocate(dt, a.shape);
         int n = a.size();
-        Parallel.forRange(n, (s, e) -> runAddScaled(a, b, alpha, out, s, e));
+        if (Parallel.worthIt(n)) {
+            Parallel.forRange(n, (s, e) -> runAddScaled(a, b, alpha, out, s, e));
+        } else {
+            runAddScaled(a, b, alpha, out, 0, n);
+        }
         return out;
     }
 
@@ -303,7 +321,11 @@ final class Elementwise {
         }
         int n = a.size();
         NdArray out = NdArray.allocate(a.dtype, a.shape);
-        Parallel.forRange(n, (s, e) -> runScalar(op, a, scalar, out, s, e));
+        if (Parallel.worthIt(n)) {
+            Parallel.forRange(n, (s, e) -> runScalar(op, a, scalar, out, s, e));
+        } else {
+            runScalar(op, a, scalar, out, 0, n);
+        }
         return out;
     }
 
@@ -349,7 +371,11 @@ final class Elementwise {
         NdArray out = NdArray.allocate(dt, a.shape);
         int n = a.size();
         boolean vector = useVector && !op.keepsInt() && op != Unary.SQRT && dt != DType.INT64;
-        Parallel.forRange(n, (s, e) -> runUnary(op, vector, in, out, s, e));
+        if (Parallel.worthIt(n)) {
+            Parallel.forRange(n, (s, e) -> runUnary(op, vector, in, out, s, e));
+        } else {
+            runUnary(op, vector, in, out, 0, n);
+        }
         return out;
     }
 
@@ -363,9 +389,10 @@ final class Elementwise {
         runUnary(op, vector, a, out, 0, a.size());
     }
 
-    private static void runUnary(Unary op, boolean vector, NdArray a, NdArray out, int s, int e) {
+    private static void runUnary(Unary op, boolean vectorAllowed, NdArray a, NdArray out, int s, int e) {
         int ao = a.offset + s;
         int n = e - s;
+        boolean vector = vectorAllowed && n >= VECTOR_MIN_LENGTH;
         switch (out.dtype) {
             case FLOAT64:
                 if (op.keepsInt()) {
@@ -400,7 +427,11 @@ final class Elementwise {
         NdArray in = a.contiguous();
         NdArray out = NdArray.allocate(a.dtype, a.shape);
         int n = a.size();
-        Parallel.forRange(n, (s, e) -> runClip(in, lo, hi, out, s, e));
+        if (Parallel.worthIt(n)) {
+            Parallel.forRange(n, (s, e) -> runClip(in, lo, hi, out, s, e));
+        } else {
+            runClip(in, lo, hi, out, 0, n);
+        }
         return out;
     }
 
@@ -444,7 +475,11 @@ final class Elementwise {
         Broadcast plan = Broadcast.of(shape, new Shape[] {mask.shape, ca.shape, cb.shape},
                 new int[][] {NdArray.contiguousStrides(mask.shape.raw()), ca.strides, cb.strides},
                 new int[] {0, ca.offset, cb.offset});
-        Parallel.forRange(n, (s, e) -> runWhere(m, ca, cb, out, plan, s, e));
+        if (Parallel.worthIt(n)) {
+            Parallel.forRange(n, (s, e) -> runWhere(m, ca, cb, out, plan, s, e));
+        } else {
+            runWhere(m, ca, cb, out, plan, 0, n);
+        }
         return out;
     }
 

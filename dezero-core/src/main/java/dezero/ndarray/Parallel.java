@@ -44,7 +44,10 @@ final class Parallel {
 
     /**
      * Runs {@code body} over {@code [0, n)}, split across the cores when {@link #worthIt} says so;
-     * otherwise it is one call {@code body.run(0, n)} on the calling thread.
+     * otherwise it is one call {@code body.run(0, n)} on the calling thread. Kernels on the
+     * small-array path of a training step test {@link #worthIt} themselves and call their loop
+     * directly: a capturing lambda is an allocation that C2 keeps (the body escapes into the job of
+     * the split path), and before C2 a slow call into the runtime, each time.
      */
     static void forRange(int n, Range body) {
         forRange(n, MIN_CHUNK, body);

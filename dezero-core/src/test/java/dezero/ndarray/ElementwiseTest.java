@@ -405,7 +405,7 @@ class ElementwiseTest {
     @ValueSource(longs = {21, 22, 23, 24})
     void vectorPathEqualsPlainPath(long seed) {
         Random rnd = new Random(seed);
-        int[] lengths = {0, 1, 3, 7, 8, 9, 15, 16, 17, 31, 33, 100, 1000, 70_001};
+        int[] lengths = {0, 1, 3, 7, 8, 9, 15, 16, 17, 31, 33, 63, 64, 65, 100, 1000, 70_001};
         for (int n : lengths) {
             double scale = new double[] {1, 5, 30, 700}[rnd.nextInt(4)];
             double[] d = new double[n];
