@@ -25,7 +25,7 @@ final class Activations {
     static final class Sigmoid extends UnaryFunction {
         @Override
         protected NdArray forward(NdArray x) {
-            return constant(1, x).div(x.neg().exp().add(1.0));
+            return x.sigmoid();
         }
 
         @Override

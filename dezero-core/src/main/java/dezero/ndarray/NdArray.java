@@ -770,6 +770,15 @@ public final class NdArray {
         return Elementwise.unary(Elementwise.Unary.LOG, this);
     }
 
+    /**
+     * The logistic sigmoid {@code 1 / (exp(-x) + 1)}: exactly {@code neg().exp().add(1)} divided into
+     * one (same bits, same dtype), in one call with one intermediate array. 0 for {@code -inf} and
+     * very negative {@code x} (where {@code exp(-x)} overflows), 1 for {@code +inf}, NaN for NaN.
+     */
+    public NdArray sigmoid() {
+        return Elementwise.sigmoid(this);
+    }
+
     public NdArray sin() {
         return Elementwise.unary(Elementwise.Unary.SIN, this);
     }

@@ -401,6 +401,51 @@ class ElementwiseTest {
         return dt == DType.FLOAT32 ? (float) r : r;
     }
 
+    /** NdArray.sigmoid against the composition it stands for, bit for bit, on both paths. */
+    @ParameterizedTest
+    @ValueSource(longs = {31, 32})
+    void sigmoidIsItsCompositionBitForBit(long seed) {
+        Random rnd = new Random(seed);
+        double[] special = {0, -0.0, 1e-30, -1e-30, 20, -20, 88.7, -88.8, 103, -104, 709, -710, 745, -746, 1000,
+            -1000, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NaN};
+        for (int n : new int[] {0, 1, 5, 63, 64, 65, 300, 70_001}) {
+            double[] d = new double[n];
+            for (int i = 0; i < n; i++) {
+                d[i] = i < special.length && rnd.nextBoolean() ? special[i] : rnd.nextGaussian() * 8;
+            }
+            for (DType dt : new DType[] {DType.FLOAT64, DType.FLOAT32}) {
+                NdArray x = NdArray.of(d).astype(dt);
+                for (boolean vector : new boolean[] {false, Elementwise.VECTOR_AVAILABLE}) {
+                    Elementwise.useVector = vector;
+                    NdArray one = dt == DType.FLOAT64 ? NdArray.of(1.0) : NdArray.of(1.0f);
+                    NdArray composed = one.div(x.neg().exp().add(1.0));
+                    NdArray fused = x.sigmoid();
+                    assertEquals(dt, fused.dtype());
+                    assertEquals(x.shape(), fused.shape());
+                    double[] c = composed.toDoubleArray();
+                    double[] f = fused.toDoubleArray();
+                    for (int i = 0; i < n; i++) {
+                        assertEquals(Double.doubleToLongBits(c[i]), Double.doubleToLongBits(f[i]),
+                                "sigmoid " + dt + " of " + d[i] + " (vector " + vector + ", n " + n + ")");
+                    }
+                }
+            }
+        }
+        // known values, a strided view, 0-d and int64 inputs
+        assertEquals(0.5, NdArray.of(0.0).sigmoid().item());
+        assertEquals(0.7310585786300049, NdArray.of(1.0).sigmoid().item());
+        assertEquals(0.0, NdArray.of(-1000.0).sigmoid().item());
+        assertEquals(1.0, NdArray.of(1000.0).sigmoid().item());
+        NdArray m = NdArray.of(new double[] {-2, -1, 0, 1, 2, 3}).reshape(2, 3).transpose();
+        assertArrayEquals(NdArray.of(1.0).div(m.neg().exp().add(1.0)), m.sigmoid());
+        NdArray ints = NdArray.of(new long[] {-3, 0, 4});
+        NdArray si = ints.sigmoid();
+        assertEquals(DType.FLOAT64, si.dtype());
+        assertEquals(1 / (Math.exp(3) + 1), si.get(0));
+        assertEquals(0.5, si.get(1));
+        assertEquals(1 / (Math.exp(-4) + 1), si.get(2));
+    }
+
     @ParameterizedTest
     @ValueSource(longs = {21, 22, 23, 24})
     void vectorPathEqualsPlainPath(long seed) {
