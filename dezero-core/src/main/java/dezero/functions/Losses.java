@@ -49,9 +49,11 @@ final class Losses {
         protected NdArray forward(NdArray x, NdArray t) {
             check(x, t);
             int n = x.dim(0);
-            NdArray logp = x.sub(x.logsumexp(new int[] {1}, true));
-            NdArray picked = logp.get(Index.of(NdArray.arange(n)), Index.of(t.reshape(-1)));
-            return picked.sum().neg().div(n);
+            // -mean(log softmax(x)[i, t[i]]) as mean(logsumexp(x[i]) - x[i, t[i]]): the same numbers
+            // (a - b is exactly -(b - a), and so are the sums), without the (N, C) array of log p
+            NdArray lse = x.logsumexp(new int[] {1}, false);
+            NdArray picked = x.get(Index.of(NdArray.arange(n)), Index.of(t.reshape(-1)));
+            return lse.sub(picked).sum().div(n);
         }
 
         private static void check(NdArray x, NdArray t) {
