@@ -79,10 +79,18 @@ final class Losses {
             if (t.size() == 0) {
                 return;
             }
-            NdArray flat = t.reshape(-1);
-            for (NdArray pos : new NdArray[] {flat.argmin(), flat.argmax()}) {
-                int i = (int) pos.item();
-                long label = flat.getLong(i);
+            long[] labels = t.toLongArray();
+            int lo = 0;
+            int hi = 0;
+            for (int i = 1; i < labels.length; i++) {
+                if (labels[i] < labels[lo]) {
+                    lo = i;
+                } else if (labels[i] > labels[hi]) {
+                    hi = i;
+                }
+            }
+            for (int i : new int[] {lo, hi}) {
+                long label = labels[i];
                 if (label < 0 || label >= classes) {
                     throw new IllegalArgumentException(op + ": label " + label + " at index " + i + " is out of range"
                             + " for " + classes + " classes (labels must lie in [0, " + classes + "))");
