@@ -315,7 +315,7 @@ public class Variable {
      * True when an operation on {@code a} (and {@code b}, may be null) records nothing and checks
      * nothing ({@link Config#detectAnomaly()} off): compute directly.
      */
-    private static boolean direct(Config.State st, Variable a, Variable b) {
+    static boolean direct(Config.State st, Variable a, Variable b) {
         return !st.grad && !st.anomaly && (st.inJvp || (a.tangent == null && (b == null || b.tangent == null)));
     }
 

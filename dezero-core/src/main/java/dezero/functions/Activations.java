@@ -99,8 +99,7 @@ final class Activations {
 
         @Override
         protected NdArray forward(NdArray x) {
-            NdArray e = x.sub(x.max(axis, true)).exp();
-            return e.div(e.sum(axis, true));
+            return x.softmax(axis[0]);
         }
 
         @Override

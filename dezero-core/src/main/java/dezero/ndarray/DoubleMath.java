@@ -33,41 +33,17 @@ final class DoubleMath {
         }
     }
 
-    /** {@code out[oo + i] = op(a[ao + i])}. */
+    /**
+     * {@code out[oo + i] = op(a[ao + i])}. In the float32 twin the transcendental functions go through
+     * {@link Transcendental#run}, which computes them in float64 a block at a time.
+     */
     static void run(Unary op, double[] a, int ao, double[] out, int oo, int n) {
-        switch (op) {
-            case EXP:
-                for (int i = 0; i < n; i++) {
-                    out[oo + i] = Transcendental.exp(a[ao + i]);
-                }
-                break;
-            case LOG:
-                for (int i = 0; i < n; i++) {
-                    out[oo + i] = Transcendental.log(a[ao + i]);
-                }
-                break;
-            case SIN:
-                for (int i = 0; i < n; i++) {
-                    out[oo + i] = Transcendental.sin(a[ao + i]);
-                }
-                break;
-            case COS:
-                for (int i = 0; i < n; i++) {
-                    out[oo + i] = Transcendental.cos(a[ao + i]);
-                }
-                break;
-            case TANH:
-                for (int i = 0; i < n; i++) {
-                    out[oo + i] = Transcendental.tanh(a[ao + i]);
-                }
-                break;
-            case SQRT:
-                for (int i = 0; i < n; i++) {
-                    out[oo + i] = (double) Math.sqrt(a[ao + i]);
-                }
-                break;
-            default:
-                throw new IllegalArgumentException(op + " is not transcendental");
+        if (op == Unary.SQRT) {
+            for (int i = 0; i < n; i++) {
+                out[oo + i] = (double) Math.sqrt(a[ao + i]);
+            }
+            return;
         }
+        Transcendental.run(op, a, ao, out, oo, n);
     }
 }

@@ -367,16 +367,17 @@ final class DoubleReduce {
         }
     }
 
-    /**
-     * For the contiguous {@code (rows, m)} block at {@code off}: {@code max[r]} = the maximum of row
-     * {@code r} (0 where it is not finite) and {@code shifted[r, j] = a[r, j] - max[r]}; the first
-     * steps of {@code logsumexp} over axis 1.
+        /**
+     * For each of {@code rows} contiguous rows of length {@code m} from {@code off}: its maximum into
+     * {@code max[r]} (0 when {@code zeroNonFinite} and the maximum is not finite) and the row minus it
+     * into {@code shifted} (row-major from 0).
      */
-    static void shiftRows(double[] a, int off, int rows, int m, double[] max, double[] shifted) {
+    static void shiftRows(double[] a, int off, int rows, int m, boolean zeroNonFinite, double[] max,
+            double[] shifted) {
         for (int r = 0; r < rows; r++) {
             int p = off + r * m;
             double x = extreme(true, a, p, 1, m);
-            if (!(x - x == 0)) {
+            if (zeroNonFinite && !(x - x == 0)) {
                 x = 0;
             }
             max[r] = x;

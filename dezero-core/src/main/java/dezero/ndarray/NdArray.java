@@ -928,6 +928,14 @@ public final class NdArray {
         return Reduce.logsumexp(this, axes, keepdims);
     }
 
+    /**
+     * The softmax along {@code axis}: {@code exp(x - max) / sum(exp(x - max))} with the maximum and
+     * the sum taken along the axis (int64 computed in float64).
+     */
+    public NdArray softmax(int axis) {
+        return Reduce.softmax(this, axis);
+    }
+
     /** Sums this (broadcast) array down to {@code target}: the adjoint of {@link #broadcastTo}. */
     public NdArray sumTo(int... target) {
         return Reduce.sumTo(this, Shape.of(target));

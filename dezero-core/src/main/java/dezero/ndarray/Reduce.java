@@ -408,9 +408,9 @@ final class Reduce {
         NdArray sum = NdArray.allocate(dt, column);
         NdArray s = NdArray.allocate(dt, column);
         if (dt == DType.FLOAT64) {
-            DoubleReduce.shiftRows(a.doubleData, a.offset, rows, m, max.doubleData, d.doubleData);
+            DoubleReduce.shiftRows(a.doubleData, a.offset, rows, m, true, max.doubleData, d.doubleData);
         } else {
-            FloatReduce.shiftRows(a.floatData, a.offset, rows, m, max.floatData, d.floatData);
+            FloatReduce.shiftRows(a.floatData, a.offset, rows, m, true, max.floatData, d.floatData);
         }
         Elementwise.unaryInto(Elementwise.Unary.EXP, d, e);
         if (dt == DType.FLOAT64) {
@@ -429,6 +429,58 @@ final class Reduce {
         }
         FloatBinary.vv(Elementwise.Binary.ADD, s.floatData, 0, max.floatData, 0, s.floatData, 0, rows);
         return NdArray.wrap(s.floatData, outShape);
+    }
+
+    /**
+     * {@code e / sum(e, axis)} with {@code e = exp(a - max(a, axis))}: the softmax along one axis
+     * (int64 computed in float64). A contiguous matrix of fewer than {@link Parallel#THRESHOLD}
+     * elements over axis 1 takes one pass per step with the kernels and the order of this
+     * composition, so the same results.
+     */
+    static NdArray softmax(NdArray a, int axis) {
+        int ax = Shape.normalizeAxis("softmax", axis, a.ndim());
+        if (a.dtype == DType.INT64) {
+            a = a.astype(DType.FLOAT64);
+        }
+        if (smallPaths && ax == 1 && a.ndim() == 2 && a.size() > 0 && a.size() < Parallel.THRESHOLD
+                && a.isContiguous()) {
+            return softmaxRows(a);
+        }
+        int[] axes = {ax};
+        NdArray e = a.sub(reduce(Kind.MAX, a, axes, true)).exp();
+        return e.div(reduce(Kind.SUM, e, axes, true));
+    }
+
+    private static NdArray softmaxRows(NdArray a) {
+        int[] dims = a.shape.raw();
+        int rows = dims[0];
+        int m = dims[1];
+        NdArray shifted = NdArray.allocate(a.dtype, a.shape);
+        NdArray e = NdArray.allocate(a.dtype, a.shape);
+        if (a.dtype == DType.FLOAT64) {
+            double[] max = new double[rows];
+            DoubleReduce.shiftRows(a.doubleData, a.offset, rows, m, false, max, shifted.doubleData);
+            Elementwise.unaryInto(Elementwise.Unary.EXP, shifted, e);
+            double[] d = e.doubleData;
+            for (int r = 0; r < rows; r++) {
+                double s = DoubleReduce.sum(d, r * m, 1, m);
+                for (int j = r * m; j < (r + 1) * m; j++) {
+                    d[j] = d[j] / s;
+                }
+            }
+        } else {
+            float[] max = new float[rows];
+            FloatReduce.shiftRows(a.floatData, a.offset, rows, m, false, max, shifted.floatData);
+            Elementwise.unaryInto(Elementwise.Unary.EXP, shifted, e);
+            float[] d = e.floatData;
+            for (int r = 0; r < rows; r++) {
+                float s = FloatReduce.sum(d, r * m, 1, m);
+                for (int j = r * m; j < (r + 1) * m; j++) {
+                    d[j] = d[j] / s;
+                }
+            }
+        }
+        return e;
     }
 
     /**

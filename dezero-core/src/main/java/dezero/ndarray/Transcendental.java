@@ -327,10 +327,97 @@ final class Transcendental {
         return bits(bits(v) ^ ((q & 2) << 62) ^ (bits(x) & (shift == 0 ? SIGN_BIT : 0)));
     }
 
+    /** {@code out[oo + i] = op(a[ao + i])} for op EXP, LOG, SIN, COS or TANH. */
+    static void run(Elementwise.Unary op, double[] a, int ao, double[] out, int oo, int n) {
+        switch (op) {
+            case EXP:
+                for (int i = 0; i < n; i++) {
+                    out[oo + i] = exp(a[ao + i]);
+                }
+                break;
+            case LOG:
+                for (int i = 0; i < n; i++) {
+                    out[oo + i] = log(a[ao + i]);
+                }
+                break;
+            case SIN:
+                for (int i = 0; i < n; i++) {
+                    out[oo + i] = sin(a[ao + i]);
+                }
+                break;
+            case COS:
+                for (int i = 0; i < n; i++) {
+                    out[oo + i] = cos(a[ao + i]);
+                }
+                break;
+            case TANH:
+                for (int i = 0; i < n; i++) {
+                    out[oo + i] = tanh(a[ao + i]);
+                }
+                break;
+            default:
+                throw new IllegalArgumentException(op + " is not transcendental");
+        }
+    }
+
     // ------------------------------------------------------------------ float32
 
     // The float32 functions compute in float64 with their own, shorter polynomials (relative error
     // of the float64 value below 2^-33) and round once to float32.
+
+    /** Elements per block of the float32 loops of {@link #run(Elementwise.Unary, float[], int, float[], int, int)}. */
+    private static final int BLOCK = 256;
+
+    /**
+     * {@code out[oo + i] = op(a[ao + i])} for float32 and op EXP, LOG, SIN, COS or TANH, the same bits
+     * as the functions of one element below: a block at a time, widened to float64 in one loop,
+     * computed in a second and rounded in a third. (One loop that widens, computes and rounds each
+     * element took 8.4 ns per exp on x86-64 with JDK 17, these three 2.4 ns: the scalar conversions
+     * seem to serialize the elements, which the float64 loop alone, at 1.7 ns, does not.)
+     */
+    static void run(Elementwise.Unary op, float[] a, int ao, float[] out, int oo, int n) {
+        double[] w = new double[Math.min(n, BLOCK)];
+        for (int s = 0; s < n; s += BLOCK) {
+            int m = Math.min(BLOCK, n - s);
+            int as = ao + s;
+            for (int i = 0; i < m; i++) {
+                w[i] = a[as + i];
+            }
+            switch (op) {
+                case EXP:
+                    for (int i = 0; i < m; i++) {
+                        w[i] = exp32(w[i]);
+                    }
+                    break;
+                case LOG:
+                    for (int i = 0; i < m; i++) {
+                        w[i] = log32(w[i]);
+                    }
+                    break;
+                case SIN:
+                    for (int i = 0; i < m; i++) {
+                        w[i] = sinCos32(w[i], 0);
+                    }
+                    break;
+                case COS:
+                    for (int i = 0; i < m; i++) {
+                        w[i] = sinCos32(w[i], 1);
+                    }
+                    break;
+                case TANH:
+                    for (int i = 0; i < m; i++) {
+                        w[i] = tanh32(w[i]);
+                    }
+                    break;
+                default:
+                    throw new IllegalArgumentException(op + " is not transcendental");
+            }
+            int os = oo + s;
+            for (int i = 0; i < m; i++) {
+                out[os + i] = (float) w[i];
+            }
+        }
+    }
 
     /** exp(x) for float32: in float64, x clamped to [-708, 708] (beyond, the float32 result is 0 or infinity). */
     static float exp(float x) {

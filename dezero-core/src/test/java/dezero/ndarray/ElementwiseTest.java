@@ -450,7 +450,8 @@ class ElementwiseTest {
     @ValueSource(longs = {21, 22, 23, 24})
     void vectorPathEqualsPlainPath(long seed) {
         Random rnd = new Random(seed);
-        int[] lengths = {0, 1, 3, 7, 8, 9, 15, 16, 17, 31, 33, 63, 64, 65, 100, 1000, 70_001};
+        // the float32 plain loops work in blocks of 256 elements: lengths around one and two blocks
+        int[] lengths = {0, 1, 3, 7, 8, 9, 15, 16, 17, 31, 33, 63, 64, 65, 100, 255, 256, 257, 513, 1000, 70_001};
         for (int n : lengths) {
             double scale = new double[] {1, 5, 30, 700}[rnd.nextInt(4)];
             double[] d = new double[n];
@@ -463,9 +464,16 @@ class ElementwiseTest {
                     NdArray in = op == Unary.LOG || op == Unary.SQRT ? x.abs() : x;
                     Elementwise.useVector = false;
                     NdArray plain = Elementwise.unary(op, in);
-                    // the plain path is the scalar code element by element (0-d arrays take it too)
+                    // the plain path is the scalar code element by element (0-d arrays take it too),
+                    // also from an offset into the storage
                     double[] src = in.toDoubleArray();
-                    for (int i = 0; i < Math.min(n, 50); i++) {
+                    if (n > 3) {
+                        NdArray tail = Elementwise.unary(op, in.get(Index.slice(3, n)));
+                        for (int i = 3; i < n; i++) {
+                            assertEquals(plain.get(i), tail.get(i - 3), op + " " + dt + " from offset 3, at " + i);
+                        }
+                    }
+                    for (int i = 0; i < n; i++) {
                         double m = dt == DType.FLOAT32 ? FloatMath.apply(op, (float) src[i])
                                 : DoubleMath.apply(op, src[i]);
                         assertEquals(m, plain.get(i), op + " " + dt + " " + src[i]);

@@ -429,6 +429,9 @@ class ReduceTest {
             if (rnd.nextInt(4) == 0) {
                 v[rnd.nextInt(v.length)] = Double.NEGATIVE_INFINITY;
             }
+            if (rnd.nextInt(8) == 0) {
+                v[rnd.nextInt(v.length)] = rnd.nextBoolean() ? Double.POSITIVE_INFINITY : Double.NaN;
+            }
             NdArray a = NdArray.of(v, n, m).astype(dt);
             NdArray flat = a.reshape(-1);
             int[][] axesList = {null, {0}, {1}, {-1}, {-2}};
@@ -452,6 +455,10 @@ class ReduceTest {
                     assertSameBits(a.logsumexp(new int[] {1}, keep), fast, "logsumexp " + dt + " " + a.shape());
                 }
                 Reduce.smallPaths = true;
+                NdArray fastSoftmax = a.softmax(1);
+                Reduce.smallPaths = false;
+                assertSameBits(a.softmax(1), fastSoftmax, "softmax " + dt + " " + a.shape());
+                Reduce.smallPaths = true;
                 NdArray fastSumTo = a.sumTo(m);
                 NdArray fastFlat = flat.sum();
                 Reduce.smallPaths = false;
@@ -461,6 +468,35 @@ class ReduceTest {
                 Reduce.smallPaths = true;
             }
         }
+    }
+
+    /** NumPy: {@code e = np.exp(x - x.max(axis, keepdims=True)); e / e.sum(axis, keepdims=True)}. */
+    @Test
+    void softmaxValues() {
+        double ninf = Double.NEGATIVE_INFINITY;
+        NdArray x = NdArray.of(new double[][] {{1, 2, 3}, {1000, 1000, ninf}, {-1000, 0, -1000}});
+        NdArray expected = NdArray.of(new double[][] {{0.09003057317038046, 0.24472847105479767, 0.6652409557748219},
+            {0.5, 0.5, 0}, {0, 1, 0}});
+        for (DType dt : new DType[] {DType.FLOAT64, DType.FLOAT32}) {
+            NdArray p = x.astype(dt).softmax(1);
+            assertEquals(dt, p.dtype());
+            assertClose(expected, p.astype(DType.FLOAT64), dt == DType.FLOAT64 ? 1e-15 : 3e-7, 0);
+            assertClose(expected, x.astype(dt).transpose().softmax(0).transpose().astype(DType.FLOAT64),
+                    dt == DType.FLOAT64 ? 1e-15 : 3e-7, 0);
+            assertClose(expected, x.astype(dt).softmax(-1).astype(DType.FLOAT64), dt == DType.FLOAT64 ? 1e-15 : 3e-7, 0);
+        }
+        // int64 computes in float64; a 3-d array over its middle axis; NaN and +inf rows give NaN
+        assertClose(NdArray.of(new double[] {0.2689414213699951, 0.7310585786300049}),
+                NdArray.arange(2).softmax(0), 1e-15, 0);
+        assertEquals(DType.FLOAT64, NdArray.arange(2).softmax(0).dtype());
+        NdArray cube = NdArray.arange(12).reshape(2, 3, 2).astype(DType.FLOAT64);
+        NdArray e = cube.sub(cube.max(new int[] {1}, true)).exp();
+        assertSameBits(e.div(e.sum(new int[] {1}, true)), cube.softmax(1), "softmax 3-d");
+        NdArray bad = NdArray.of(new double[][] {{Double.NaN, 1}, {Double.POSITIVE_INFINITY, 1}});
+        assertTrue(Double.isNaN(bad.softmax(1).get(Index.at(0), Index.at(1)).item()));
+        assertTrue(Double.isNaN(bad.softmax(1).get(Index.at(1), Index.at(0)).item()));
+        IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, () -> x.softmax(2));
+        assertTrue(ex.getMessage().contains("softmax") && ex.getMessage().contains("2"), ex.getMessage());
     }
 
     @Test
