@@ -18,6 +18,28 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class CorrectlyRoundedLogTest {
 
+    /** The constant tables are the logarithms of the reduction grid computed with BigDecimal (45 digits), bit for bit. */
+    @Test
+    void tablesAreTheLogarithmsOfTheGrid() {
+        java.math.MathContext mc = new java.math.MathContext(45, java.math.RoundingMode.HALF_EVEN);
+        java.math.BigDecimal ln2 = CorrectlyRoundedLog.ln2(mc);
+        double hi = Double.longBitsToDouble(Double.doubleToRawLongBits(ln2.doubleValue()) & ~0xFFFL);
+        assertEquals(hi, CorrectlyRoundedLog.LN2_HI);
+        assertEquals(ln2.subtract(new java.math.BigDecimal(hi), mc).doubleValue(), CorrectlyRoundedLog.LN2_LO);
+        assertEquals(184, CorrectlyRoundedLog.LOG_C_HI.length);
+        assertEquals(184, CorrectlyRoundedLog.LOG_C_LO.length);
+        for (int k = 0; k < CorrectlyRoundedLog.INV_C.length; k++) {
+            int j = k - 76;
+            assertEquals(1 / (1 + j / 256.0), CorrectlyRoundedLog.INV_C[k]);
+            java.math.BigDecimal logC = CorrectlyRoundedLog.logOfNormalized(
+                    new java.math.BigDecimal(CorrectlyRoundedLog.INV_C[k]), mc).negate();
+            double h = logC.doubleValue();
+            assertEquals(h, CorrectlyRoundedLog.LOG_C_HI[k], "LOG_C_HI[" + k + "]");
+            assertEquals(logC.subtract(new java.math.BigDecimal(h), mc).doubleValue(), CorrectlyRoundedLog.LOG_C_LO[k],
+                    "LOG_C_LO[" + k + "]");
+        }
+    }
+
     /** {x, correctly rounded ln x (mpmath, 256 bits), glibc's log x} from tools/fixtures_random.py. */
     private static List<double[]> cases() throws IOException {
         List<double[]> out = new ArrayList<>();
