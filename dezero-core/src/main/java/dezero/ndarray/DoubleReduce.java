@@ -388,6 +388,17 @@ final class DoubleReduce {
         }
     }
 
+    /** Each of {@code rows} contiguous rows of length {@code m} (from 0) divided by its {@link #sum}. */
+    static void divideRowsBySums(double[] e, int rows, int m) {
+        for (int r = 0; r < rows; r++) {
+            int o = r * m;
+            double s = sum(e, o, 1, m);
+            for (int j = 0; j < m; j++) {
+                e[o + j] = e[o + j] / s;
+            }
+        }
+    }
+
     /** Divides every result by {@code count} (the mean from the sum). */
     static void divide(double[] out, int count) {
         for (int i = 0; i < out.length; i++) {

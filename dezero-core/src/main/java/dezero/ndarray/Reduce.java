@@ -458,27 +458,15 @@ final class Reduce {
         NdArray shifted = NdArray.allocate(a.dtype, a.shape);
         NdArray e = NdArray.allocate(a.dtype, a.shape);
         if (a.dtype == DType.FLOAT64) {
-            double[] max = new double[rows];
-            DoubleReduce.shiftRows(a.doubleData, a.offset, rows, m, false, max, shifted.doubleData);
-            Elementwise.unaryInto(Elementwise.Unary.EXP, shifted, e);
-            double[] d = e.doubleData;
-            for (int r = 0; r < rows; r++) {
-                double s = DoubleReduce.sum(d, r * m, 1, m);
-                for (int j = r * m; j < (r + 1) * m; j++) {
-                    d[j] = d[j] / s;
-                }
-            }
+            DoubleReduce.shiftRows(a.doubleData, a.offset, rows, m, false, new double[rows], shifted.doubleData);
         } else {
-            float[] max = new float[rows];
-            FloatReduce.shiftRows(a.floatData, a.offset, rows, m, false, max, shifted.floatData);
-            Elementwise.unaryInto(Elementwise.Unary.EXP, shifted, e);
-            float[] d = e.floatData;
-            for (int r = 0; r < rows; r++) {
-                float s = FloatReduce.sum(d, r * m, 1, m);
-                for (int j = r * m; j < (r + 1) * m; j++) {
-                    d[j] = d[j] / s;
-                }
-            }
+            FloatReduce.shiftRows(a.floatData, a.offset, rows, m, false, new float[rows], shifted.floatData);
+        }
+        Elementwise.unaryInto(Elementwise.Unary.EXP, shifted, e);
+        if (a.dtype == DType.FLOAT64) {
+            DoubleReduce.divideRowsBySums(e.doubleData, rows, m);
+        } else {
+            FloatReduce.divideRowsBySums(e.floatData, rows, m);
         }
         return e;
     }
