@@ -181,26 +181,6 @@ public abstract class Function {
         return !inputAt(i).constant;
     }
 
-    /**
-     * True when operations on these variables record nothing, carry no tangent and check nothing:
-     * grad mode is off (as in a backward pass without {@link Backward#CREATE_GRAPH}), forward mode
-     * and {@link Config#detectAnomaly()} are off. A {@link #backward} may then compute its gradients
-     * on the arrays and wrap them: they are the same values, and nothing would differentiate the
-     * operations that made them.
-     */
-    protected static boolean onArrays(Variable... vs) {
-        Config.State st = Config.state();
-        if (st.grad || st.anomaly) {
-            return false;
-        }
-        for (Variable v : vs) {
-            if (!Variable.direct(st, v, null)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /** Output {@code i}, for use in {@link #backward}; {@code null} if it has been garbage-collected. */
     protected final Variable output(int i) {
         return outputs == null ? null : outputs[i].get();

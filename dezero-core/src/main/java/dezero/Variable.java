@@ -315,7 +315,7 @@ public class Variable {
      * True when an operation on {@code a} (and {@code b}, may be null) records nothing and checks
      * nothing ({@link Config#detectAnomaly()} off): compute directly.
      */
-    static boolean direct(Config.State st, Variable a, Variable b) {
+    private static boolean direct(Config.State st, Variable a, Variable b) {
         return !st.grad && !st.anomaly && (st.inJvp || (a.tangent == null && (b == null || b.tangent == null)));
     }
 
@@ -428,7 +428,11 @@ public class Variable {
 
     /** {@code np.matmul}: matrix product (1-d, 2-d, and batched with broadcast batch axes). */
     public Variable matmul(Variable other) {
-        return new CoreOps.MatMul().apply(this, other);
+        Config.State st = Config.state();
+        if (direct(st, this, other)) {
+            return new Variable(dataFor("MatMul", this).matmul(dataFor("MatMul", other)));
+        }
+        return new CoreOps.MatMul().apply(this, other, st);
     }
 
     // ---------------------------------------------------------------- shape
@@ -455,7 +459,11 @@ public class Variable {
 
     /** Reverses the axes (the matrix transpose for 2-d). */
     public Variable transpose() {
-        return new CoreOps.Transpose(null).apply(this);
+        Config.State st = Config.state();
+        if (direct(st, this, null)) {
+            return new Variable(dataFor("Transpose", this).transpose());
+        }
+        return new CoreOps.Transpose(null).apply(this, st);
     }
 
     /** The transpose, {@link #transpose()} (NumPy's and DeZero's {@code x.T}). */
@@ -483,7 +491,11 @@ public class Variable {
         if (data != null && data.shape().equals(shape)) {
             return this;
         }
-        return new CoreOps.SumTo(shape).apply(this);
+        Config.State st = Config.state();
+        if (direct(st, this, null)) {
+            return new Variable(dataFor("SumTo", this).sumTo(shape));
+        }
+        return new CoreOps.SumTo(shape).apply(this, st);
     }
 
     public Variable sumTo(int... shape) {

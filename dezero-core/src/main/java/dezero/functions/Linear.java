@@ -26,20 +26,6 @@ final class Linear extends Function {
         Variable gy = gys[0];
         Variable x = input(0);
         Variable w = input(1);
-        if (onArrays(gy, x, w)) {
-            NdArray g = gy.data();
-            Variable[] gxs = new Variable[bias ? 3 : 2];
-            if (needsGrad(0)) {
-                gxs[0] = new Variable(g.matmul(w.data().transpose()));
-            }
-            if (needsGrad(1)) {
-                gxs[1] = new Variable(x.data().transpose().matmul(g));
-            }
-            if (bias && needsGrad(2)) {
-                gxs[2] = new Variable(g.sumTo(input(2).shape()));
-            }
-            return gxs;
-        }
         Variable gx = needsGrad(0) ? gy.matmul(w.transpose()) : null;
         Variable gw = needsGrad(1) ? x.transpose().matmul(gy) : null;
         if (!bias) {

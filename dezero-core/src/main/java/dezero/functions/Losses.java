@@ -98,13 +98,9 @@ final class Losses {
             }
         }
 
-        /** The rows of the {@code c x c} identity at the labels {@code t}. */
-        private static NdArray oneHot(DType dt, int c, NdArray t) {
-            return NdArray.eye(dt, c).get(Index.of(t.reshape(-1)));
-        }
-
         private static Variable probMinusOneHot(Variable x, NdArray t) {
-            NdArray onehot = oneHot(x.dtype(), x.shape().dim(1), t);
+            int c = x.shape().dim(1);
+            NdArray onehot = NdArray.eye(x.dtype(), c).get(Index.of(t.reshape(-1)));
             return new Activations.Softmax(1).apply(x).sub(Variable.constant(onehot));
         }
 
@@ -112,13 +108,6 @@ final class Losses {
         protected Variable[] backward(Variable gy) {
             Variable x = input0();
             int n = x.shape().dim(0);
-            if (!needsGrad(0)) {
-                return new Variable[] {null, null};
-            }
-            if (onArrays(gy, x)) {
-                NdArray p = x.data().softmax(1).sub(oneHot(x.dtype(), x.shape().dim(1), input1().data()));
-                return new Variable[] {new Variable(p.mul(gy.data().mul(1.0 / n))), null};
-            }
             Variable g = gy.mul(1.0 / n);
             return new Variable[] {needsGrad(0) ? probMinusOneHot(x, input1().data()).mul(g) : null, null};
         }

@@ -19,9 +19,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The backward passes that compute on arrays when no graph of the gradient is built (linear,
- * softmaxCrossEntropy) give the bits of their Variable compositions, which run with
- * {@link Backward#CREATE_GRAPH}, with anomaly mode, and under forward mode.
+ * A backward pass without a graph of the gradient (where the Variable operations compute directly on
+ * the arrays, no function made) gives the bits of the same pass with {@link Backward#CREATE_GRAPH} and
+ * in anomaly mode (where every operation is a function), here through linear (matmul, transpose,
+ * sumTo) and softmaxCrossEntropy; forward mode over it still differentiates the backward pass.
  */
 class ArrayBackwardTest {
     private static void assertSameBits(NdArray expected, NdArray actual, String what) {
