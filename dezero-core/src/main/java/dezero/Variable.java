@@ -306,9 +306,10 @@ public class Variable {
     // ---------------------------------------------------------------- arithmetic
 
     /*
-     * The arithmetic methods take a shortcut when nothing is recorded (no-grad mode, which includes
-     * backward without CREATE_GRAPH) and no tangent is carried: the result is the same as through the
-     * function, without making one.
+     * The arithmetic methods, matmul, transpose() and sumTo (the operations of the common backward
+     * passes) take a shortcut when nothing is recorded (no-grad mode, which includes backward without
+     * CREATE_GRAPH) and no tangent is carried: the result is the same as through the function,
+     * without making one.
      */
 
     /**
