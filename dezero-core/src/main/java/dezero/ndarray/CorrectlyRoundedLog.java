@@ -37,8 +37,8 @@ final class CorrectlyRoundedLog {
     private static final double SQRT2 = 1.4142135623730951;
 
     /**
-     * {@code ln 2 = LN2_HI + LN2_LO} (LN2_LO the double nearest the rest); LN2_HI has its 12 low mantissa bits zero, so
-     * {@code e * LN2_HI} is exact.
+     * {@code ln 2 = LN2_HI + LN2_LO} (LN2_LO the double nearest the rest); LN2_HI has its 12 low
+     * mantissa bits zero, so {@code e * LN2_HI} is exact.
      */
     static final double LN2_HI = 0x1.62e42fefa3p-1;
     static final double LN2_LO = 0x1.3de6af278ece6p-42;

@@ -367,7 +367,7 @@ final class DoubleReduce {
         }
     }
 
-        /**
+    /**
      * For each of {@code rows} contiguous rows of length {@code m} from {@code off}: its maximum into
      * {@code max[r]} (0 when {@code zeroNonFinite} and the maximum is not finite) and the row minus it
      * into {@code shifted} (row-major from 0).
